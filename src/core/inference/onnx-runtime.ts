@@ -1,0 +1,140 @@
+/**
+ * The inference layer: the only module that imports onnxruntime-node.
+ * Sessions are created lazily, cached by file path and released on shutdown.
+ * The execution provider is chosen once, by trying the platform's accelerators
+ * in order and falling back to the CPU, and reported through `system.info`.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import type { Logger } from '../logger.ts';
+
+export type ExecutionProvider = 'cuda' | 'dml' | 'coreml' | 'webgpu' | 'cpu';
+export type TensorElementType = 'float32' | 'int64' | 'int32' | 'uint8';
+export type TensorData = Float32Array | BigInt64Array | Int32Array | Uint8Array;
+
+export interface TensorValue {
+  type: TensorElementType;
+  data: TensorData;
+  dims: readonly number[];
+}
+
+export interface ModelSession {
+  readonly path: string;
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  run(feeds: Record<string, TensorValue>): Promise<Record<string, TensorValue>>;
+}
+
+export interface InferenceEngine {
+  /** The provider sessions run on; 'cpu' until a session has been created on an accelerator. */
+  readonly provider: ExecutionProvider;
+  /** Providers this build of onnxruntime can try on this platform, best first. */
+  readonly candidates: readonly ExecutionProvider[];
+  load(modelPath: string): Promise<ModelSession>;
+  release(): Promise<void>;
+}
+
+export interface InferenceOptions {
+  logger: Logger;
+  /** Restricts the providers tried, e.g. ['cpu'] for reproducible benchmarks. */
+  providers?: readonly ExecutionProvider[];
+}
+
+/** Accelerators worth trying per platform, best first; the CPU always closes the list. */
+function platformCandidates(): ExecutionProvider[] {
+  const bundled = new Set(ort.listSupportedBackends().filter((backend) => backend.bundled).map((backend) => backend.name));
+  const wanted: ExecutionProvider[] =
+    process.platform === 'win32' ? ['cuda', 'dml', 'webgpu'] : process.platform === 'darwin' ? ['coreml', 'webgpu'] : ['cuda', 'webgpu'];
+  // CUDA ships as a separate download: try it only when its provider library is installed.
+  return [...wanted.filter((name) => bundled.has(name) || (name === 'cuda' && cudaInstalled())), 'cpu'];
+}
+
+/** The CUDA provider library sits beside onnxruntime's binding once its installer has fetched it. */
+function cudaInstalled(): boolean {
+  if (process.platform === 'darwin') return false;
+  const packageRoot = dirname(dirname(createRequire(import.meta.url).resolve('onnxruntime-node')));
+  const library = process.platform === 'win32' ? 'onnxruntime_providers_cuda.dll' : 'libonnxruntime_providers_cuda.so';
+  return existsSync(join(packageRoot, 'bin', 'napi-v6', process.platform, process.arch, library));
+}
+
+function toOrtTensor(value: TensorValue): ort.Tensor {
+  return new ort.Tensor(value.type, value.data, value.dims);
+}
+
+function fromOrtTensor(tensor: ort.Tensor): TensorValue {
+  return { type: tensor.type as TensorElementType, data: tensor.data as TensorData, dims: tensor.dims };
+}
+
+export function createInferenceEngine(options: InferenceOptions): InferenceEngine {
+  const { logger } = options;
+  const candidates = options.providers ? [...options.providers] : platformCandidates();
+  const sessions = new Map<string, Promise<ModelSession>>();
+  let provider: ExecutionProvider = 'cpu';
+  let workingProvider: ExecutionProvider | undefined;
+
+  async function createSession(modelPath: string): Promise<ort.InferenceSession> {
+    const tried = workingProvider ? [workingProvider] : candidates;
+    let lastError: unknown;
+    for (const name of tried) {
+      try {
+        const session = await ort.InferenceSession.create(modelPath, {
+          executionProviders: [name],
+          graphOptimizationLevel: 'all',
+        });
+        if (workingProvider !== name) logger.info(`inference: using the ${name} execution provider`);
+        workingProvider = name;
+        provider = name;
+        return session;
+      } catch (error) {
+        lastError = error;
+        if (name !== 'cpu') logger.warn(`inference: ${name} provider unavailable, trying the next (${String(error)})`);
+      }
+    }
+    throw new Error(`Could not load model ${modelPath}: ${String(lastError)}`);
+  }
+
+  async function open(modelPath: string): Promise<ModelSession> {
+    const session = await createSession(modelPath);
+    return {
+      path: modelPath,
+      inputNames: session.inputNames,
+      outputNames: session.outputNames,
+      async run(feeds) {
+        const ortFeeds: Record<string, ort.Tensor> = {};
+        for (const [name, value] of Object.entries(feeds)) ortFeeds[name] = toOrtTensor(value);
+        const results = await session.run(ortFeeds);
+        const outputs: Record<string, TensorValue> = {};
+        for (const [name, tensor] of Object.entries(results)) outputs[name] = fromOrtTensor(tensor);
+        return outputs;
+      },
+      release: () => session.release(),
+    } as ModelSession & { release(): Promise<void> };
+  }
+
+  return {
+    get provider() {
+      return provider;
+    },
+    candidates,
+    load(modelPath) {
+      let session = sessions.get(modelPath);
+      if (!session) {
+        session = open(modelPath);
+        // A failed load is not cached, so a model put in place later can still be loaded.
+        session.catch(() => sessions.delete(modelPath));
+        sessions.set(modelPath, session);
+      }
+      return session;
+    },
+    async release() {
+      const open = [...sessions.values()];
+      sessions.clear();
+      for (const pending of open) {
+        const session = (await pending.catch(() => undefined)) as (ModelSession & { release(): Promise<void> }) | undefined;
+        await session?.release();
+      }
+    },
+  };
+}
