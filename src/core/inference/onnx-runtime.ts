@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import type { Logger } from '../logger.ts';
+import { encodeModel } from './onnx-graph.ts';
 
 export type ExecutionProvider = 'cuda' | 'dml' | 'coreml' | 'webgpu' | 'cpu';
 export type TensorElementType = 'float32' | 'int64' | 'int32' | 'uint8';
@@ -33,6 +34,8 @@ export interface InferenceEngine {
   /** Providers this build of onnxruntime can try on this platform, best first. */
   readonly candidates: readonly ExecutionProvider[];
   load(modelPath: string): Promise<ModelSession>;
+  /** Settles which provider works here by loading a one-node model; returns it. */
+  selectProvider(): Promise<ExecutionProvider>;
   release(): Promise<void>;
 }
 
@@ -59,6 +62,17 @@ function cudaInstalled(): boolean {
   return existsSync(join(packageRoot, 'bin', 'napi-v6', process.platform, process.arch, library));
 }
 
+/** A one-node model (Identity), enough to find out which provider can run a session. */
+function probeModel(): Uint8Array {
+  return encodeModel({
+    name: 'probe',
+    inputs: [{ name: 'x', type: 'float32', dims: [1] }],
+    outputs: [{ name: 'y', type: 'float32', dims: [1] }],
+    initializers: [],
+    nodes: [{ op: 'Identity', inputs: ['x'], outputs: ['y'] }],
+  });
+}
+
 function toOrtTensor(value: TensorValue): ort.Tensor {
   return new ort.Tensor(value.type, value.data, value.dims);
 }
@@ -74,15 +88,16 @@ export function createInferenceEngine(options: InferenceOptions): InferenceEngin
   let provider: ExecutionProvider = 'cpu';
   let workingProvider: ExecutionProvider | undefined;
 
-  async function createSession(modelPath: string): Promise<ort.InferenceSession> {
+  async function createSession(modelPath: string | Uint8Array): Promise<ort.InferenceSession> {
     const tried = workingProvider ? [workingProvider] : candidates;
     let lastError: unknown;
     for (const name of tried) {
       try {
-        const session = await ort.InferenceSession.create(modelPath, {
+        const options: ort.InferenceSession.SessionOptions = {
           executionProviders: [name],
           graphOptimizationLevel: 'all',
-        });
+        };
+        const session = typeof modelPath === 'string' ? await ort.InferenceSession.create(modelPath, options) : await ort.InferenceSession.create(modelPath, options);
         if (workingProvider !== name) logger.info(`inference: using the ${name} execution provider`);
         workingProvider = name;
         provider = name;
@@ -92,7 +107,7 @@ export function createInferenceEngine(options: InferenceOptions): InferenceEngin
         if (name !== 'cpu') logger.warn(`inference: ${name} provider unavailable, trying the next (${String(error)})`);
       }
     }
-    throw new Error(`Could not load model ${modelPath}: ${String(lastError)}`);
+    throw new Error(`Could not load model ${typeof modelPath === 'string' ? modelPath : '(in memory)'}: ${String(lastError)}`);
   }
 
   async function open(modelPath: string): Promise<ModelSession> {
@@ -127,6 +142,13 @@ export function createInferenceEngine(options: InferenceOptions): InferenceEngin
         sessions.set(modelPath, session);
       }
       return session;
+    },
+    async selectProvider() {
+      if (workingProvider === undefined) {
+        const probe = await createSession(probeModel());
+        await probe.release();
+      }
+      return provider;
     },
     async release() {
       const open = [...sessions.values()];

@@ -1,0 +1,37 @@
+import type { Core } from '../core/index.ts';
+
+export interface OptionSpec {
+  description: string;
+  /** Takes a value (`--in FILE`) rather than being a switch (`--json`). */
+  value?: string;
+  required?: boolean;
+}
+
+export interface CommandIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** True when stderr is a terminal, so progress can redraw one line. */
+  interactive: boolean;
+}
+
+export interface CommandRun {
+  core: Core;
+  positionals: string[];
+  options: Record<string, string | boolean | undefined>;
+  io: CommandIo;
+  json: boolean;
+}
+
+export interface Command {
+  /** Words that select the command, e.g. ['system', 'info']. */
+  path: string[];
+  summary: string;
+  usage: string;
+  options: Record<string, OptionSpec>;
+  run(run: CommandRun): Promise<void>;
+}
+
+/** A failure the user caused (bad input): printed as one line, exit code 1, no stack. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

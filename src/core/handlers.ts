@@ -1,0 +1,57 @@
+/** The core's implementation of every call in the contract, one line each. */
+import type { ApiArgs, ApiMethod, ApiResult } from '../shared/api.ts';
+import type { CoreContext } from './context.ts';
+import { getImage, getProduct, listCategories, listProducts } from './services/catalog.ts';
+import { getConversation, listConversations, sendMessage, setConversationStatus } from './services/chat.ts';
+import { getCustomer, getOrder, listCustomers, listOrders } from './services/customers.ts';
+import { exportKind, importText } from './services/data-files.ts';
+import { createDemoStore } from './services/demo.ts';
+import { listArticles, searchArticles } from './services/kb.ts';
+import { boughtTogether, popular } from './services/recs.ts';
+import { listReviews, setReviewStatus } from './services/reviews.ts';
+import { getSettings, updateSettings } from './services/settings.ts';
+import { auditLog, listModels, systemInfo } from './services/system.ts';
+import { visionStatus } from './services/vision.ts';
+
+export type Handlers = {
+  [M in ApiMethod]: (context: CoreContext, args: ApiArgs<M>) => ApiResult<M> | Promise<ApiResult<M>>;
+};
+
+export const handlers: Handlers = {
+  'system.info': (context) => systemInfo(context),
+  'system.getSettings': (context) => getSettings(context),
+  'system.updateSettings': (context, args) => updateSettings(context, args),
+  'system.import': (context, args) => importText(context, args.kind, args.fileName, args.content),
+  'system.export': (context, args) => exportKind(context, args.kind),
+  'system.createDemo': async (context) => ({ tables: await createDemoStore(context) }),
+  'system.audit': (context, args) => auditLog(context, args.limit),
+
+  'catalog.list': listProducts,
+  'catalog.categories': (context) => listCategories(context),
+  'catalog.get': getProduct,
+  'catalog.image': getImage,
+
+  'customers.list': listCustomers,
+  'customers.get': getCustomer,
+
+  'orders.list': listOrders,
+  'orders.get': getOrder,
+
+  'reviews.list': listReviews,
+  'reviews.setStatus': setReviewStatus,
+
+  'chat.list': listConversations,
+  'chat.get': getConversation,
+  'chat.send': sendMessage,
+  'chat.setStatus': setConversationStatus,
+
+  'kb.list': listArticles,
+  'kb.search': searchArticles,
+
+  'vision.status': (context) => visionStatus(context),
+
+  'recs.boughtTogether': boughtTogether,
+  'recs.popular': popular,
+
+  'models.list': (context) => listModels(context),
+};

@@ -1,0 +1,77 @@
+/** Field parsers for imported records: each returns a typed value or throws a FieldError naming the field. */
+import { FieldError } from './errors.ts';
+
+export type RawRecord = Record<string, unknown>;
+
+/** Longest text accepted in one field; longer text is a sign of a wrong file. */
+const maximumTextLength = 1_000_000;
+
+function raw(record: RawRecord, field: string): string | null {
+  const value = record[field];
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'object') throw new FieldError(field, 'expected a value, got an object');
+  const textValue = String(value).trim();
+  return textValue === '' ? null : textValue;
+}
+
+export function requiredText(record: RawRecord, field: string): string {
+  const value = optionalText(record, field);
+  if (value === null) throw new FieldError(field, 'is required and empty');
+  return value;
+}
+
+export function optionalText(record: RawRecord, field: string): string | null {
+  const value = raw(record, field);
+  if (value !== null && value.length > maximumTextLength) throw new FieldError(field, `is longer than ${maximumTextLength} characters`);
+  return value;
+}
+
+export function optionalNumber(record: RawRecord, field: string, range?: { min?: number; max?: number }): number | null {
+  const value = raw(record, field);
+  if (value === null) return null;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed)) throw new FieldError(field, `"${value.slice(0, 40)}" is not a number`);
+  if (range?.min !== undefined && parsed < range.min) throw new FieldError(field, `${parsed} is below ${range.min}`);
+  if (range?.max !== undefined && parsed > range.max) throw new FieldError(field, `${parsed} is above ${range.max}`);
+  return parsed;
+}
+
+export function requiredNumber(record: RawRecord, field: string, range?: { min?: number; max?: number }): number {
+  const value = optionalNumber(record, field, range);
+  if (value === null) throw new FieldError(field, 'is required and empty');
+  return value;
+}
+
+export function optionalInteger(record: RawRecord, field: string, range?: { min?: number; max?: number }): number | null {
+  const value = optionalNumber(record, field, range);
+  if (value !== null && !Number.isInteger(value)) throw new FieldError(field, `${value} is not a whole number`);
+  return value;
+}
+
+export function oneOf<T extends string>(record: RawRecord, field: string, allowed: readonly T[], fallback?: T): T {
+  const value = raw(record, field);
+  if (value === null) {
+    if (fallback !== undefined) return fallback;
+    throw new FieldError(field, 'is required and empty');
+  }
+  const normalised = value.toLowerCase();
+  if (!(allowed as readonly string[]).includes(normalised)) throw new FieldError(field, `"${value}" is not one of ${allowed.join(', ')}`);
+  return normalised as T;
+}
+
+/** Accepts ISO 8601 dates and date-times; returns them normalised to ISO 8601 UTC. */
+export function optionalDate(record: RawRecord, field: string): string | null {
+  const value = raw(record, field);
+  if (value === null) return null;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) throw new FieldError(field, `"${value.slice(0, 40)}" is not an ISO date (YYYY-MM-DD)`);
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new FieldError(field, `"${value.slice(0, 40)}" is not a valid date`);
+  return new Date(time).toISOString();
+}
+
+export function optionalEmail(record: RawRecord, field: string): string | null {
+  const value = raw(record, field);
+  if (value === null) return null;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw new FieldError(field, `"${value.slice(0, 60)}" is not an email address`);
+  return value.toLowerCase();
+}

@@ -1,0 +1,69 @@
+import type { Language } from '../../../shared/types.ts';
+import { FieldError } from '../errors.ts';
+import { optionalDate, optionalInteger, optionalText, requiredText } from '../fields.ts';
+import type { ImportKindSpec } from '../kind.ts';
+
+interface ReviewRecord {
+  id: string;
+  sku: string | null;
+  author: string | null;
+  rating: number | null;
+  title: string;
+  text: string;
+  lang: Language;
+  createdAt: string | null;
+}
+
+/** Han characters against Latin letters decide between Chinese and English. */
+export function guessLanguage(text: string): Language {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  if (han === 0 && latin === 0) return 'other';
+  // One Han character carries about as much as a short English word.
+  return han * 3 >= latin ? 'zh' : 'en';
+}
+
+export const reviews: ImportKindSpec<ReviewRecord> = {
+  kind: 'reviews',
+  formats: ['csv', 'jsonl'],
+  requiredColumns: ['id', 'text'],
+  parse(record) {
+    const text = requiredText(record, 'text');
+    const title = optionalText(record, 'title') ?? '';
+    const rating = optionalInteger(record, 'rating', { min: 1, max: 5 });
+    const sku = optionalText(record, 'sku') ?? optionalText(record, 'product');
+    if (sku !== null && sku.length > 200) throw new FieldError('sku', 'is longer than 200 characters');
+    return {
+      id: requiredText(record, 'id'),
+      sku,
+      author: optionalText(record, 'author'),
+      rating,
+      title,
+      text,
+      lang: guessLanguage(`${title} ${text}`),
+      createdAt: optionalDate(record, 'created_at'),
+    };
+  },
+  key: (review) => review.id,
+  write(db, values) {
+    const existing = db.prepare('SELECT 1 FROM reviews WHERE external_id = ?').pluck();
+    const upsert = db.prepare(
+      `INSERT INTO reviews (external_id, sku, author, rating, title, text, lang, created_at)
+       VALUES (@id, @sku, @author, @rating, @title, @text, @lang, @createdAt)
+       ON CONFLICT (external_id) DO UPDATE SET sku = excluded.sku, author = excluded.author, rating = excluded.rating,
+         title = excluded.title, text = excluded.text, lang = excluded.lang, created_at = excluded.created_at`,
+    );
+    let inserted = 0;
+    for (const review of values) {
+      if (existing.get(review.id) === undefined) inserted += 1;
+      upsert.run(review);
+    }
+    return { inserted, updated: values.length - inserted };
+  },
+  export(db) {
+    const records = db
+      .prepare('SELECT external_id AS id, sku, author, rating, title, text, created_at FROM reviews ORDER BY external_id')
+      .all() as Record<string, unknown>[];
+    return { format: 'csv', columns: ['id', 'sku', 'author', 'rating', 'title', 'text', 'created_at'], records };
+  },
+};

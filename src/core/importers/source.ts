@@ -1,0 +1,187 @@
+/**
+ * Where imported records come from: a file on disk (CLI) or text sent by the UI.
+ * Reading streams, decodes UTF-8 strictly (a binary or mis-encoded file is refused
+ * with the line it broke on) and yields one raw record at a time.
+ */
+import { parse } from 'csv-parse';
+import { createReadStream, statSync } from 'node:fs';
+import { basename, dirname, extname } from 'node:path';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { ImportError } from './errors.ts';
+import type { RawRecord } from './fields.ts';
+
+export type RecordFormat = 'csv' | 'jsonl' | 'json';
+
+export interface ImportSource {
+  /** The name errors mention. */
+  fileName: string;
+  /** Folder that relative paths inside the file (product images) resolve against; null for uploaded text. */
+  baseDir: string | null;
+  /** Size in bytes, for progress. */
+  size: number;
+  open(): Readable;
+}
+
+export function sourceFromFile(path: string): ImportSource {
+  let size: number;
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) throw new ImportError(path, null, null, 'is not a file');
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new ImportError(path, null, null, 'cannot be read (does it exist?)');
+  }
+  return { fileName: path, baseDir: dirname(path), size, open: () => createReadStream(path) };
+}
+
+export function sourceFromText(fileName: string, content: string): ImportSource {
+  const bytes = Buffer.from(content, 'utf8');
+  return { fileName: basename(fileName), baseDir: null, size: bytes.byteLength, open: () => Readable.from([bytes]) };
+}
+
+/** A folder read file by file (Markdown articles): it has a name to report, but no byte stream of its own. */
+export function sourceFromFolder(path: string): ImportSource {
+  return { fileName: path, baseDir: path, size: 0, open: () => Readable.from([]) };
+}
+
+export function formatOf(fileName: string): RecordFormat {
+  const extension = extname(fileName).toLowerCase();
+  if (extension === '.csv' || extension === '.tsv' || extension === '.txt') return 'csv';
+  if (extension === '.jsonl' || extension === '.ndjson') return 'jsonl';
+  if (extension === '.json') return 'json';
+  throw new ImportError(fileName, null, null, `unsupported file type "${extension || 'none'}" (use .csv, .jsonl or .json)`);
+}
+
+/** Decodes UTF-8 strictly, refusing NUL bytes (binary files) and invalid sequences. */
+class StrictUtf8 extends Transform {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private line = 1;
+
+  constructor(
+    private readonly fileName: string,
+    private readonly onBytes: (count: number) => void,
+  ) {
+    super({ decodeStrings: true, readableObjectMode: false });
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.onBytes(chunk.byteLength);
+    if (chunk.includes(0)) {
+      callback(new ImportError(this.fileName, null, null, `is a binary file, not text (NUL byte near line ${this.line})`));
+      return;
+    }
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk, { stream: true });
+    } catch {
+      callback(new ImportError(this.fileName, null, null, `is not valid UTF-8 (near line ${this.line}); save it as UTF-8 and try again`));
+      return;
+    }
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.line += 1;
+    callback(null, text);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    try {
+      callback(null, this.decoder.decode());
+    } catch {
+      callback(new ImportError(this.fileName, null, null, 'ends in the middle of a UTF-8 character'));
+    }
+  }
+}
+
+export interface SourceRecord {
+  /** 1-based number of the record among the data rows (the CSV header is not a row). */
+  row: number;
+  record: RawRecord;
+}
+
+export interface ReadOptions {
+  onBytes?: (count: number) => void;
+  /** For CSV: the columns the header must have. */
+  requiredColumns?: readonly string[];
+}
+
+export async function* readRecords(source: ImportSource, format: RecordFormat, options: ReadOptions = {}): AsyncGenerator<SourceRecord> {
+  const text = source.open().pipe(new StrictUtf8(source.fileName, options.onBytes ?? (() => {})));
+  if (format === 'csv') yield* readCsv(source.fileName, text, options.requiredColumns ?? []);
+  else if (format === 'jsonl') yield* readJsonLines(source.fileName, text);
+  else yield* readJsonArray(source.fileName, text);
+}
+
+async function* readCsv(fileName: string, text: Readable, requiredColumns: readonly string[]): AsyncGenerator<SourceRecord> {
+  const parser = text.pipe(
+    parse({
+      bom: true,
+      columns: (header: string[]) => {
+        const columns = header.map((column) => column.trim().toLowerCase());
+        const missing = requiredColumns.filter((column) => !columns.includes(column));
+        if (missing.length > 0) throw new ImportError(fileName, null, missing[0] ?? null, `missing column (the header must include ${requiredColumns.join(', ')})`);
+        return columns;
+      },
+      skip_empty_lines: true,
+      info: true,
+    }),
+  );
+  // Errors raised inside the decoder surface on the parser.
+  text.on('error', (error) => parser.destroy(error));
+  let row = 0;
+  try {
+    for await (const { record } of parser as AsyncIterable<{ record: RawRecord }>) {
+      row += 1;
+      yield { row, record };
+    }
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    const reason = error instanceof Error ? error.message.replace(/^Invalid Record Length: /, '') : String(error);
+    throw new ImportError(fileName, row + 1, null, `not valid CSV: ${reason}`);
+  }
+}
+
+async function* lines(text: Readable): AsyncGenerator<string> {
+  let pending = '';
+  for await (const chunk of text as AsyncIterable<string>) {
+    pending += chunk;
+    let newline = pending.indexOf('\n');
+    while (newline !== -1) {
+      yield pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      newline = pending.indexOf('\n');
+    }
+  }
+  if (pending.length > 0) yield pending;
+}
+
+async function* readJsonLines(fileName: string, text: Readable): AsyncGenerator<SourceRecord> {
+  let row = 0;
+  for await (const line of lines(text)) {
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    row += 1;
+    let value: unknown;
+    try {
+      value = JSON.parse(trimmed);
+    } catch {
+      throw new ImportError(fileName, row, null, 'is not valid JSON');
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ImportError(fileName, row, null, 'must be a JSON object');
+    yield { row, record: value as RawRecord };
+  }
+}
+
+async function* readJsonArray(fileName: string, text: Readable): AsyncGenerator<SourceRecord> {
+  let content = '';
+  for await (const chunk of text as AsyncIterable<string>) content += chunk;
+  let value: unknown;
+  try {
+    value = JSON.parse(content.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ImportError(fileName, null, null, `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!Array.isArray(value)) throw new ImportError(fileName, null, null, 'must hold a JSON array of records');
+  for (const [index, record] of value.entries()) {
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new ImportError(fileName, index + 1, null, 'must be a JSON object');
+    yield { row: index + 1, record: record as RawRecord };
+  }
+}

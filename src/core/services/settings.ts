@@ -1,0 +1,33 @@
+import type { ApiArgs } from '../../shared/api.ts';
+import type { Settings } from '../../shared/types.ts';
+import { audit, type CoreContext } from '../context.ts';
+
+const defaults: Settings = { theme: 'system', language: 'en', agentName: 'Agent', onboarded: false };
+const allowed: { [K in keyof Settings]: (value: unknown) => boolean } = {
+  theme: (value) => value === 'system' || value === 'light' || value === 'dark',
+  language: (value) => value === 'en' || value === 'zh-CN',
+  agentName: (value) => typeof value === 'string' && value.trim().length > 0 && value.length <= 80,
+  onboarded: (value) => typeof value === 'boolean',
+};
+
+export function getSettings(context: CoreContext): Settings {
+  const stored = context.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const settings: Record<string, unknown> = { ...defaults };
+  for (const { key, value } of stored) if (key in defaults) settings[key] = JSON.parse(value);
+  return settings as unknown as Settings;
+}
+
+export function updateSettings(context: CoreContext, changes: ApiArgs<'system.updateSettings'>): Settings {
+  const write = context.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  for (const [key, value] of Object.entries(changes)) {
+    const check = allowed[key as keyof Settings];
+    if (value === undefined) continue;
+    if (!check(value)) throw new RangeError(`setting ${key}: ${JSON.stringify(value)} is not allowed`);
+  }
+  context.db.transaction(() => {
+    for (const [key, value] of Object.entries(changes)) if (value !== undefined) write.run(key, JSON.stringify(value));
+    audit(context, 'agent', 'system.updateSettings', '', changes);
+  })();
+  context.events.emit('changed', { domain: 'system' });
+  return getSettings(context);
+}

@@ -1,0 +1,11 @@
+/** Every migration, in order. Add a file per change and list it here; never edit an applied one. */
+import { catalog } from './0001-catalog.ts';
+import { customersAndOrders } from './0002-customers-orders.ts';
+import { reviews } from './0003-reviews.ts';
+import { knowledgeBase } from './0004-knowledge-base.ts';
+import { conversations } from './0005-conversations.ts';
+import { interactions } from './0006-interactions.ts';
+import { feedbackAuditSettings } from './0007-feedback-audit-settings.ts';
+import type { Migration } from './migration.ts';
+
+export const migrations: readonly Migration[] = [catalog, customersAndOrders, reviews, knowledgeBase, conversations, interactions, feedbackAuditSettings];

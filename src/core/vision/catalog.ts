@@ -1,0 +1,118 @@
+/**
+ * Catalog images are studio shots on white; customer photos show the product on a shelf,
+ * in a hand or as a pile. Each catalog image is therefore indexed as several vectors:
+ * closer crops, mirrored, on other backgrounds and tiled like a pile of the same item.
+ */
+import type { ModelView, RgbImage } from '../imaging/images.ts';
+import type { ImageEmbedder } from './embedder.ts';
+
+/** Channels this bright that touch the border count as studio background. */
+const backgroundLevel = 232;
+
+export interface Augmentation {
+  name: string;
+  /** Builds the picture from the decoded catalog image. */
+  picture: 'original' | 'object' | 'grey' | 'dark' | 'tiles2' | 'tiles3';
+  view: ModelView;
+}
+
+/** Background pixels: near-white and connected to the border (a white label inside stays). */
+export function studioBackground(image: RgbImage): Uint8Array {
+  const { width, height, pixels } = image;
+  const mask = new Uint8Array(width * height);
+  const stack: number[] = [];
+  const bright = (index: number) =>
+    (pixels[index * 3] as number) >= backgroundLevel && (pixels[index * 3 + 1] as number) >= backgroundLevel && (pixels[index * 3 + 2] as number) >= backgroundLevel;
+  const visit = (index: number) => {
+    if (mask[index] === 0 && bright(index)) {
+      mask[index] = 1;
+      stack.push(index);
+    }
+  };
+  for (let x = 0; x < width; x += 1) {
+    visit(x);
+    visit((height - 1) * width + x);
+  }
+  for (let y = 0; y < height; y += 1) {
+    visit(y * width);
+    visit(y * width + width - 1);
+  }
+  while (stack.length > 0) {
+    const index = stack.pop() as number;
+    const x = index % width;
+    if (x > 0) visit(index - 1);
+    if (x < width - 1) visit(index + 1);
+    if (index >= width) visit(index - width);
+    if (index < (height - 1) * width) visit(index + width);
+  }
+  return mask;
+}
+
+/** The smallest box around everything that is not background, or the whole image. */
+function objectBox(image: RgbImage, mask: Uint8Array): { left: number; top: number; width: number; height: number } {
+  let left = image.width;
+  let top = image.height;
+  let right = -1;
+  let bottom = -1;
+  for (let y = 0; y < image.height; y += 1) {
+    for (let x = 0; x < image.width; x += 1) {
+      if (mask[y * image.width + x] === 1) continue;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+  }
+  if (right < 0) return { left: 0, top: 0, width: image.width, height: image.height };
+  return { left, top, width: right - left + 1, height: bottom - top + 1 };
+}
+
+function crop(image: RgbImage, box: { left: number; top: number; width: number; height: number }): RgbImage {
+  const pixels = new Uint8Array(box.width * box.height * 3);
+  for (let y = 0; y < box.height; y += 1) {
+    const from = ((box.top + y) * image.width + box.left) * 3;
+    pixels.set(image.pixels.subarray(from, from + box.width * 3), y * box.width * 3);
+  }
+  return { width: box.width, height: box.height, pixels };
+}
+
+function withBackground(image: RgbImage, mask: Uint8Array, colour: [number, number, number]): RgbImage {
+  const pixels = image.pixels.slice();
+  for (let index = 0; index < mask.length; index += 1) {
+    if (mask[index] === 1) pixels.set(colour, index * 3);
+  }
+  return { ...image, pixels };
+}
+
+/** The object repeated count×count times, like a crate of the same fruit. */
+function tiles(object: RgbImage, count: number): RgbImage {
+  const width = object.width * count;
+  const height = object.height * count;
+  const pixels = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y += 1) {
+    const row = object.pixels.subarray((y % object.height) * object.width * 3, ((y % object.height) + 1) * object.width * 3);
+    for (let repeat = 0; repeat < count; repeat += 1) pixels.set(row, (y * width + repeat * object.width) * 3);
+  }
+  return { width, height, pixels };
+}
+
+export function catalogPictures(image: RgbImage): Record<Augmentation['picture'], RgbImage> {
+  const mask = studioBackground(image);
+  const object = crop(image, objectBox(image, mask));
+  return {
+    original: image,
+    object,
+    grey: withBackground(image, mask, [128, 128, 128]),
+    dark: withBackground(image, mask, [40, 36, 32]),
+    tiles2: tiles(object, 2),
+    tiles3: tiles(object, 3),
+  };
+}
+
+/** Embeds a decoded catalog image under each augmentation, one unit vector each. */
+export async function augmentedVectors(embedder: ImageEmbedder, image: RgbImage, augmentations: readonly Augmentation[]): Promise<Float32Array[]> {
+  const pictures = catalogPictures(image);
+  const vectors: Float32Array[] = [];
+  for (const augmentation of augmentations) vectors.push(...(await embedder.embedViews(pictures[augmentation.picture], [augmentation.view])));
+  return vectors;
+}

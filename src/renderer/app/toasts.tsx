@@ -1,0 +1,66 @@
+/** Toast notifications: errors show the API's message, successes confirm an action. */
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ApiCallError } from '../../shared/api.ts';
+import { Icon } from '../components/Icon.tsx';
+import { useT } from '../i18n/i18n.tsx';
+
+type ToastKind = 'error' | 'success';
+interface Toast {
+  id: number;
+  kind: ToastKind;
+  message: string;
+}
+
+interface Toaster {
+  success(message: string): void;
+  error(error: unknown): void;
+}
+
+const ToastContext = createContext<Toaster | null>(null);
+
+const visibleFor = { success: 3_500, error: 8_000 } as const;
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiCallError || error instanceof Error) return error.message;
+  return String(error);
+}
+
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(1);
+  const t = useT();
+
+  const dismiss = useCallback((id: number) => setToasts((current) => current.filter((toast) => toast.id !== id)), []);
+  const push = useCallback(
+    (kind: ToastKind, message: string) => {
+      const id = nextId.current++;
+      setToasts((current) => [...current.slice(-3), { id, kind, message }]);
+      setTimeout(() => dismiss(id), visibleFor[kind]);
+    },
+    [dismiss],
+  );
+  const toaster = useMemo<Toaster>(() => ({ success: (message) => push('success', message), error: (error) => push('error', errorMessage(error)) }), [push]);
+
+  return (
+    <ToastContext.Provider value={toaster}>
+      {children}
+      <div className="toasts" aria-live="polite">
+        {toasts.map((toast) => (
+          <div key={toast.id} className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid={`toast-${toast.kind}`}>
+            <Icon name={toast.kind === 'error' ? 'alert' : 'check'} />
+            <span className="toast-message">{toast.message}</span>
+            <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => dismiss(toast.id)}>
+              <Icon name="close" />
+            </button>
+          </div>
+        ))}
+      </div>
+    </ToastContext.Provider>
+  );
+}
+
+export function useToast(): Toaster {
+  const toaster = useContext(ToastContext);
+  if (!toaster) throw new Error('useToast outside ToastProvider');
+  return toaster;
+}

@@ -1,0 +1,48 @@
+/** The "?" overlay listing every keyboard shortcut. */
+import { useT, type MessageKey } from '../i18n/i18n.tsx';
+import { Dialog } from './Dialog.tsx';
+
+const shortcuts: { keys: string[]; label: MessageKey }[] = [
+  { keys: ['Ctrl', 'K'], label: 'shortcuts.palette' },
+  { keys: ['?'], label: 'shortcuts.help' },
+  { keys: ['g', 'c'], label: 'shortcuts.goChat' },
+  { keys: ['g', 'r'], label: 'shortcuts.goReviews' },
+  { keys: ['g', 'p'], label: 'shortcuts.goProducts' },
+  { keys: ['g', 'u'], label: 'shortcuts.goCustomers' },
+  { keys: ['g', 's'], label: 'shortcuts.goSettings' },
+  { keys: ['Ctrl', 'Enter'], label: 'shortcuts.send' },
+  { keys: ['j'], label: 'shortcuts.next' },
+  { keys: ['k'], label: 'shortcuts.previous' },
+  { keys: ['x'], label: 'shortcuts.select' },
+  { keys: ['e'], label: 'shortcuts.resolve' },
+  { keys: ['Esc'], label: 'shortcuts.close' },
+];
+
+export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  return (
+    <Dialog label={t('shortcuts.title')} onClose={onClose} className="shortcuts" testId="shortcuts-help">
+      <header className="dialog-header">
+        <h2>{t('shortcuts.title')}</h2>
+        <button type="button" className="button ghost" onClick={onClose} autoFocus>
+          {t('common.close')}
+        </button>
+      </header>
+      <dl className="shortcut-list">
+        {shortcuts.map((shortcut) => (
+          <div key={shortcut.label} className="shortcut-row">
+            <dt>{t(shortcut.label)}</dt>
+            <dd>
+              {shortcut.keys.map((key, index) => (
+                <span key={key}>
+                  {index > 0 && <span className="shortcut-joiner">{shortcut.keys[0] === 'g' ? t('shortcuts.then') : '+'}</span>}
+                  <kbd>{key}</kbd>
+                </span>
+              ))}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </Dialog>
+  );
+}

@@ -1,0 +1,37 @@
+/** The translation hook: `const t = useT(); t('nav.chat')`, with `{name}` placeholders filled from values. */
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { UiLanguage } from '../../shared/types.ts';
+import { en, type Dictionary, type MessageKey } from './en.ts';
+import { zhCN } from './zh-CN.ts';
+
+export type { MessageKey } from './en.ts';
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+const dictionaries: Record<UiLanguage, Dictionary> = { en, 'zh-CN': zhCN };
+
+/** Each language named in its own script, as language pickers conventionally show them. */
+export const languageNames: Record<UiLanguage, string> = { en: 'English', 'zh-CN': '简体中文' };
+
+export function translator(language: UiLanguage): Translate {
+  const dictionary = dictionaries[language];
+  return (key, values) => {
+    const template = dictionary[key];
+    if (!values) return template;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  };
+}
+
+const LanguageContext = createContext<UiLanguage>('en');
+
+export function LanguageProvider({ language, children }: { language: UiLanguage; children: ReactNode }) {
+  return <LanguageContext.Provider value={language}>{children}</LanguageContext.Provider>;
+}
+
+export function useLanguage(): UiLanguage {
+  return useContext(LanguageContext);
+}
+
+export function useT(): Translate {
+  const language = useContext(LanguageContext);
+  return useMemo(() => translator(language), [language]);
+}

@@ -1,0 +1,88 @@
+/** Chat: conversations by status, the selected thread with its composer, and the customer beside it. */
+import { useEffect, useState } from 'react';
+import type { ConversationStatus } from '../../../shared/types.ts';
+import { useApi, useApiData } from '../../app/api.tsx';
+import type { Route } from '../../app/routes.ts';
+import { useToast } from '../../app/toasts.tsx';
+import { CustomerDetailPanel } from '../../components/CustomerDetailPanel.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { useT } from '../../i18n/i18n.tsx';
+import { ConversationList } from './ConversationList.tsx';
+import { Thread } from './Thread.tsx';
+
+export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> }) {
+  const t = useT();
+  const api = useApi();
+  const toast = useToast();
+  const [status, setStatus] = useState<ConversationStatus>('open');
+  const [selectedId, setSelectedId] = useState<string | null>(route.conversationId ?? null);
+
+  useEffect(() => {
+    if (route.conversationId) setSelectedId(route.conversationId);
+  }, [route]);
+
+  const list = useApiData((client) => client.call('chat.list', { status, limit: 200 }), status, ['chat', 'customers']);
+  const firstId = list.data?.items[0]?.id ?? null;
+  useEffect(() => {
+    if (selectedId === null && firstId !== null) setSelectedId(firstId);
+  }, [selectedId, firstId]);
+
+  const conversation = useApiData((client) => (selectedId ? client.call('chat.get', { id: selectedId }) : Promise.resolve(null)), selectedId ?? '', ['chat']);
+  const current = conversation.data && conversation.data.id === selectedId ? conversation.data : null;
+  const customerId = current?.customerId ?? null;
+  const customer = useApiData((client) => (customerId ? client.call('customers.get', { id: customerId }) : Promise.resolve(null)), customerId ?? '', ['customers', 'orders', 'chat']);
+
+  const send = async (author: 'agent' | 'note', body: string) => {
+    if (!selectedId) return false;
+    try {
+      await api.call('chat.send', { conversationId: selectedId, author, body });
+      conversation.reload();
+      return true;
+    } catch (error) {
+      toast.error(error);
+      return false;
+    }
+  };
+
+  const changeStatus = async (next: ConversationStatus) => {
+    if (!selectedId) return;
+    try {
+      await api.call('chat.setStatus', { id: selectedId, status: next });
+      toast.success(t('chat.statusChanged', { status: t(`status.${next}`) }));
+      conversation.reload();
+    } catch (error) {
+      toast.error(error);
+    }
+  };
+
+  return (
+    <div className="chat-layout">
+      <ConversationList
+        status={status}
+        onStatus={(next) => {
+          setStatus(next);
+          setSelectedId(null);
+        }}
+        conversations={list.data?.items}
+        loading={list.loading}
+        selectedId={selectedId}
+        onSelect={setSelectedId}
+      />
+      {current ? (
+        <Thread conversation={current} onStatus={(next) => void changeStatus(next)} onSend={send} />
+      ) : (
+        <section className="pane thread-pane empty-pane">
+          <Icon name="chat" size={32} />
+          <p className="muted">{t('chat.select')}</p>
+        </section>
+      )}
+      <aside className="pane side-pane" aria-label={t('customer.profile')}>
+        {customer.data ? (
+          <CustomerDetailPanel customer={customer.data} activeConversationId={selectedId ?? undefined} onOpenConversation={setSelectedId} />
+        ) : (
+          current && <p className="muted pad">{customerId ? t('common.loading') : t('customer.none')}</p>
+        )}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/** Customers: a searchable list and the selected customer's profile, orders and conversations. */
+import { useEffect, useState } from 'react';
+import { useApiData } from '../../app/api.tsx';
+import type { Navigate, Route } from '../../app/routes.ts';
+import { CustomerDetailPanel } from '../../components/CustomerDetailPanel.tsx';
+import { initials } from '../../components/format.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { useDebounced } from '../../components/useDebounced.ts';
+import { useT } from '../../i18n/i18n.tsx';
+
+export function CustomersView({ route, navigate }: { route: Extract<Route, { view: 'customers' }>; navigate: Navigate }) {
+  const t = useT();
+  const [query, setQuery] = useState('');
+  const [selectedId, setSelectedId] = useState<string | null>(route.customerId ?? null);
+  const settledQuery = useDebounced(query.trim());
+
+  useEffect(() => {
+    if (route.customerId) setSelectedId(route.customerId);
+  }, [route]);
+
+  const customers = useApiData((client) => client.call('customers.list', { query: settledQuery || undefined, limit: 200 }), settledQuery, ['customers']);
+  const detail = useApiData((client) => (selectedId ? client.call('customers.get', { id: selectedId }) : Promise.resolve(null)), selectedId ?? '', ['customers', 'orders', 'chat']);
+
+  return (
+    <div className="split customers-layout">
+      <section className="pane list-pane" aria-label={t('customers.title')}>
+        <div className="pane-search">
+          <label className="field search-field">
+            <Icon name="search" size={16} />
+            <span className="visually-hidden">{t('customers.search')}</span>
+            <input type="search" placeholder={t('customers.search')} value={query} data-testid="customer-search" onChange={(event) => setQuery(event.target.value)} />
+          </label>
+          {customers.data && <span className="muted small">{t('common.showing', { shown: customers.data.items.length, total: customers.data.total })}</span>}
+        </div>
+        <ul className="item-list" data-testid="customer-list">
+          {customers.data?.items.length === 0 && <li className="empty-state">{t('customers.empty')}</li>}
+          {customers.data?.items.map((customer) => (
+            <li key={customer.id}>
+              <button type="button" className={`list-row customer-row ${customer.id === selectedId ? 'selected' : ''}`} aria-current={customer.id === selectedId ? 'true' : undefined} data-testid="customer-row" onClick={() => setSelectedId(customer.id)}>
+                <span className="avatar">{initials(customer.name)}</span>
+                <span className="customer-row-text">
+                  <span className="row-title">{customer.name}</span>
+                  <span className="row-preview">{customer.email ?? customer.phone ?? customer.id}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="pane detail-pane scroll">
+        {detail.data ? (
+          <CustomerDetailPanel customer={detail.data} onOpenConversation={(id) => navigate({ view: 'chat', conversationId: id })} />
+        ) : (
+          <div className="empty-pane">
+            <Icon name="customers" size={32} />
+            <p className="muted">{t('customers.pick')}</p>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

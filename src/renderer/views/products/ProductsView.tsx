@@ -1,0 +1,96 @@
+/** Product lookup: search and filter the catalog, open a product with its images and suggestions. */
+import { useEffect, useState } from 'react';
+import { useApiData } from '../../app/api.tsx';
+import type { Route } from '../../app/routes.ts';
+import { formatMoney } from '../../components/format.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { ProductImage } from '../../components/ProductImage.tsx';
+import { useDebounced } from '../../components/useDebounced.ts';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
+import { PhotoDrop } from './PhotoDrop.tsx';
+import { ProductDetail } from './ProductDetail.tsx';
+
+const pageSize = 60;
+
+export function ProductsView({ route }: { route: Extract<Route, { view: 'products' }> }) {
+  const t = useT();
+  const language = useLanguage();
+  const [query, setQuery] = useState(route.query ?? '');
+  const [category, setCategory] = useState('');
+  const [openSku, setOpenSku] = useState<string | null>(route.sku ?? null);
+  const [limit, setLimit] = useState(pageSize);
+  const settledQuery = useDebounced(query.trim());
+
+  useEffect(() => {
+    if (route.query !== undefined) {
+      setQuery(route.query);
+      setOpenSku(null);
+    }
+    if (route.sku !== undefined) setOpenSku(route.sku);
+  }, [route]);
+
+  const categories = useApiData((client) => client.call('catalog.categories', {}), '', ['catalog']);
+  const products = useApiData(
+    (client) => client.call('catalog.list', { query: settledQuery || undefined, category: category || undefined, limit }),
+    JSON.stringify([settledQuery, category, limit]),
+    ['catalog'],
+  );
+
+  if (openSku) return <ProductDetail sku={openSku} onBack={() => setOpenSku(null)} onOpen={setOpenSku} />;
+
+  return (
+    <div className="products-layout">
+      <div className="filter-bar">
+        <label className="field grow search-field">
+          <Icon name="search" size={16} />
+          <span className="visually-hidden">{t('products.search')}</span>
+          <input
+            type="search"
+            placeholder={t('products.search')}
+            value={query}
+            data-testid="product-search"
+            onChange={(event) => {
+              setQuery(event.target.value);
+              setLimit(pageSize);
+            }}
+          />
+        </label>
+        <label className="field">
+          <span className="visually-hidden">{t('products.category')}</span>
+          <select value={category} data-testid="product-category" onChange={(event) => setCategory(event.target.value)}>
+            <option value="">{t('products.allCategories')}</option>
+            {categories.data?.map((entry) => (
+              <option key={entry.category} value={entry.category}>
+                {entry.category} ({entry.count})
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <PhotoDrop />
+      {products.data && (
+        <p className="muted small">{t('common.showing', { shown: products.data.items.length, total: products.data.total })}</p>
+      )}
+      {products.data?.items.length === 0 && <p className="empty-state">{t('products.empty')}</p>}
+      <div className="product-grid" data-testid="product-grid">
+        {products.data?.items.map((product) => (
+          <button key={product.sku} type="button" className="product-card" data-testid="product-card" onClick={() => setOpenSku(product.sku)}>
+            <ProductImage imageId={product.imageId} alt={product.title} />
+            <span className="product-card-body">
+              <span className="product-card-title">{product.title}</span>
+              <span className="product-card-meta">
+                <span className="muted small">{product.category}</span>
+                <span className="price-small">{product.price === null ? t('products.noPrice') : formatMoney(product.price, language)}</span>
+              </span>
+            </span>
+          </button>
+        ))}
+      </div>
+      {products.data && products.data.items.length < products.data.total && (
+        <button type="button" className="button load-more" onClick={() => setLimit((value) => value + pageSize)}>
+          {t('common.loadMore')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Language, ReviewStatus, Sentiment } from '../../../shared/types.ts';
+import { useT } from '../../i18n/i18n.tsx';
+
+export interface ReviewFilterValues {
+  query: string;
+  sku: string;
+  sentiment: Sentiment | '';
+  lang: Language | '';
+  status: ReviewStatus | '';
+}
+
+const sentiments: Sentiment[] = ['positive', 'neutral', 'negative'];
+const languages: Language[] = ['en', 'zh', 'other'];
+const statuses: ReviewStatus[] = ['open', 'resolved'];
+
+export function ReviewFilters({ values, onChange }: { values: ReviewFilterValues; onChange: (values: ReviewFilterValues) => void }) {
+  const t = useT();
+  const set = <K extends keyof ReviewFilterValues>(key: K, value: ReviewFilterValues[K]) => onChange({ ...values, [key]: value });
+  return (
+    <div className="filter-bar" data-testid="review-filters">
+      <label className="field grow">
+        <span className="visually-hidden">{t('reviews.query')}</span>
+        <input type="search" placeholder={t('reviews.query')} value={values.query} data-testid="review-query" onChange={(event) => set('query', event.target.value)} />
+      </label>
+      <label className="field">
+        <span className="visually-hidden">{t('reviews.sku')}</span>
+        <input type="search" className="narrow" placeholder={t('reviews.sku')} value={values.sku} onChange={(event) => set('sku', event.target.value)} />
+      </label>
+      <label className="field">
+        <span className="visually-hidden">{t('reviews.sentiment')}</span>
+        <select value={values.sentiment} data-testid="review-sentiment" onChange={(event) => set('sentiment', event.target.value as Sentiment | '')}>
+          <option value="">{`${t('reviews.sentiment')}: ${t('common.all')}`}</option>
+          {sentiments.map((value) => (
+            <option key={value} value={value}>
+              {t(`reviews.sentiment.${value}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="visually-hidden">{t('reviews.language')}</span>
+        <select value={values.lang} onChange={(event) => set('lang', event.target.value as Language | '')}>
+          <option value="">{`${t('reviews.language')}: ${t('common.all')}`}</option>
+          {languages.map((value) => (
+            <option key={value} value={value}>
+              {t(`reviews.lang.${value}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="visually-hidden">{t('reviews.status')}</span>
+        <select value={values.status} data-testid="review-status" onChange={(event) => set('status', event.target.value as ReviewStatus | '')}>
+          <option value="">{`${t('reviews.status')}: ${t('common.all')}`}</option>
+          {statuses.map((value) => (
+            <option key={value} value={value}>
+              {t(`status.${value}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

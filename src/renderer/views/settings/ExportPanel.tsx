@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { importKinds, type ImportKind } from '../../../shared/types.ts';
+import { useApi } from '../../app/api.tsx';
+import { useToast } from '../../app/toasts.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { useT } from '../../i18n/i18n.tsx';
+
+/** Hands the exported text to the browser as a file download through a short-lived Blob URL. */
+function download(fileName: string, mime: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export function ExportPanel() {
+  const t = useT();
+  const api = useApi();
+  const toast = useToast();
+  const [busy, setBusy] = useState<ImportKind | null>(null);
+
+  const run = async (kind: ImportKind) => {
+    setBusy(kind);
+    try {
+      const exported = await api.call('system.export', { kind });
+      download(exported.fileName, exported.mime, exported.content);
+      toast.success(t('settings.exported', { file: exported.fileName }));
+    } catch (error) {
+      toast.error(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="export-title">
+      <h2 id="export-title">{t('settings.export')}</h2>
+      <p className="muted">{t('settings.exportHint')}</p>
+      <div className="button-row">
+        {importKinds.map((kind) => (
+          <button key={kind} type="button" className="button" disabled={busy !== null} data-testid={`export-${kind}`} onClick={() => void run(kind)}>
+            <Icon name="download" size={16} />
+            {t(`kind.${kind}`)}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}

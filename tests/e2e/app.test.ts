@@ -1,0 +1,190 @@
+/**
+ * The whole app in a real browser against the real browser-mode host and a demo store:
+ * every view shows demo data, imports succeed and fail visibly, the palette, theme, keyboard
+ * and chat work. Screenshots of each view (light and dark) go to test-artifacts/screenshots.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { dismissWelcome, importFile, openView, readDemoFacts, screenshot, searchProducts, startHarness, type DemoFacts, type Harness, type ViewName } from './harness.ts';
+
+const views: ViewName[] = ['chat', 'reviews', 'products', 'customers', 'settings'];
+
+describe('ShopDesk in the browser', () => {
+  let harness: Harness;
+  let demo: DemoFacts;
+
+  beforeAll(async () => {
+    demo = await readDemoFacts();
+    harness = await startHarness({ demo: true });
+    await dismissWelcome(harness.page);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  test('every view shows the demo store', async () => {
+    const { page } = harness;
+
+    const openConversation = demo.conversations.find((conversation) => (conversation.status ?? 'open') === 'open');
+    expect(openConversation, 'the demo has an open conversation').toBeDefined();
+    await openView(page, 'chat');
+    await expect.poll(() => page.getByTestId('conversation-list').textContent()).toContain(openConversation?.subject);
+    await expect.poll(() => page.getByTestId('thread').getByTestId('message').count()).toBeGreaterThan(0);
+    await screenshot(page, 'chat');
+
+    await openView(page, 'reviews');
+    await expect.poll(() => page.getByTestId('review-row').count()).toBeGreaterThan(0);
+    await page.getByTestId('review-detail').waitFor();
+    await screenshot(page, 'reviews');
+
+    const product = demo.products[0];
+    await openView(page, 'products');
+    await expect.poll(() => page.getByTestId('product-grid').textContent()).toContain(product?.title);
+    await expect.poll(() => page.locator('.product-card img').count()).toBeGreaterThan(0);
+    await screenshot(page, 'products');
+    await page.getByTestId('product-card').filter({ hasText: product?.title ?? '' }).first().click();
+    await expect.poll(() => page.getByTestId('product-title').textContent()).toBe(product?.title);
+    await page.getByTestId('bought-together').waitFor({ state: 'attached' });
+    await screenshot(page, 'product-detail');
+
+    const customer = demo.customers[0];
+    await openView(page, 'customers');
+    await page.getByTestId('customer-search').fill(customer?.name ?? '');
+    await page.getByTestId('customer-row').filter({ hasText: customer?.name ?? '' }).first().click();
+    await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe(customer?.name);
+    await screenshot(page, 'customers');
+
+    await openView(page, 'settings');
+    const productRows = page.getByTestId('table-counts').locator('tr', { hasText: 'products' }).first();
+    await expect.poll(() => productRows.textContent()).toContain(String(demo.products.length));
+    await screenshot(page, 'settings');
+  });
+
+  test('dark mode toggles, persists across a reload, and every view is captured in it', async () => {
+    const { page } = harness;
+    await page.getByTestId('toggle-theme').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.reload();
+    await page.getByTestId('nav-chat').waitFor();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    for (const view of views) {
+      await openView(page, view);
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      await screenshot(page, `${view}-dark`);
+    }
+    await openView(page, 'settings');
+    await page.getByTestId('theme-light').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+  });
+
+  test('the command palette opens with Ctrl+K, filters, and runs commands from the keyboard', async () => {
+    const { page } = harness;
+    await openView(page, 'chat');
+    await page.keyboard.press('Control+k');
+    const input = page.getByTestId('palette-input');
+    await input.waitFor();
+    await input.fill('customers');
+    await expect.poll(() => page.getByTestId('palette-item').first().textContent()).toContain('Customers');
+    await screenshot(page, 'command-palette');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('view-customers').waitFor();
+    await expect(page.getByTestId('command-palette').count()).resolves.toBe(0);
+
+    // A free-text query ends in "Search products for …", reached with the arrow keys.
+    const product = demo.products[1] ?? demo.products[0];
+    const query = product?.title.split(/\s+/)[0] ?? '';
+    await page.keyboard.press('Control+k');
+    await input.fill(query);
+    const items = page.getByTestId('palette-item');
+    const count = await items.count();
+    for (let step = 1; step < count; step++) await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('[data-testid="palette-item"][aria-selected="true"]').textContent()).toContain(query);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('view-products').waitFor();
+    await expect.poll(() => page.getByTestId('product-search').inputValue()).toBe(query);
+    await expect.poll(() => page.getByTestId('product-grid').textContent()).toContain(product?.title);
+
+    await page.keyboard.press('Control+k');
+    await input.waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('command-palette').waitFor({ state: 'detached' });
+  });
+
+  test('g-chords switch views and ? shows the shortcuts', async () => {
+    const { page } = harness;
+    await page.locator('body').click({ position: { x: 5, y: 600 } });
+    await page.keyboard.press('g');
+    await page.keyboard.press('u');
+    await page.getByTestId('view-customers').waitFor();
+    await page.keyboard.press('g');
+    await page.keyboard.press('r');
+    await page.getByTestId('view-reviews').waitFor();
+    await page.keyboard.press('Shift+?');
+    await page.getByTestId('shortcuts-help').waitFor();
+    await screenshot(page, 'shortcuts');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('shortcuts-help').waitFor({ state: 'detached' });
+  });
+
+  test('review triage: j moves the selection and e resolves the selected review', async () => {
+    const { page } = harness;
+    await openView(page, 'reviews');
+    await expect.poll(() => page.getByTestId('review-row').count()).toBeGreaterThan(1);
+    const selected = page.locator('[data-testid="review-row"].selected');
+    const firstTitle = await selected.textContent();
+    await page.keyboard.press('j');
+    await expect.poll(() => selected.textContent()).not.toBe(firstTitle);
+    const secondTitle = await selected.textContent();
+    const openBefore = await page.getByTestId('review-row').count();
+    await page.keyboard.press('e');
+    await page.getByTestId('toast-success').first().waitFor();
+    // The list shows open reviews, so the resolved one leaves it.
+    await expect.poll(() => page.getByTestId('review-row').count()).toBe(openBefore - 1);
+    await expect.poll(() => page.getByTestId('review-list').textContent()).not.toContain(secondTitle ?? '');
+  });
+
+  test('an agent reply and an internal note appear in the thread', async () => {
+    const { page } = harness;
+    await openView(page, 'chat');
+    await page.getByTestId('conversation-row').first().click();
+    const reply = `Thanks, your parcel is on its way <b>${Date.now()}</b>`;
+    await page.getByTestId('composer-input').fill(reply);
+    await page.keyboard.press('Control+Enter');
+    // Rendered as text: the tag shows literally instead of becoming bold.
+    await expect.poll(() => page.getByTestId('thread').getByTestId('message').last().textContent()).toContain(reply);
+    await expect(page.getByTestId('thread').locator('b').count()).resolves.toBe(0);
+    await page.getByTestId('composer-note').click();
+    await page.getByTestId('composer-input').fill('Checked the courier portal.');
+    await page.getByTestId('composer-send').click();
+    await expect.poll(() => page.locator('.message-note').last().textContent()).toContain('Checked the courier portal.');
+    await screenshot(page, 'chat-thread');
+  });
+
+  test('a products CSV imported through Settings shows up in Product lookup', async () => {
+    const { page, dataDir } = harness;
+    const sku = `E2E-${Date.now()}`;
+    const file = join(dataDir, 'new-products.csv');
+    await writeFile(file, `sku,title,description,category,price\n${sku},Aurora Test Lamp,A lamp added by the end-to-end test,Lighting,42.5\n`);
+    await importFile(page, 'products', file);
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('1 new');
+    await screenshot(page, 'settings-import');
+    await searchProducts(page, 'Aurora Test Lamp');
+    await expect.poll(() => page.getByTestId('product-grid').textContent()).toContain('Aurora Test Lamp');
+    await expect.poll(() => page.getByTestId('product-card').count()).toBe(1);
+  });
+
+  test('a CSV with a bad row fails with a message naming the row and the field', async () => {
+    const { page, dataDir } = harness;
+    const file = join(dataDir, 'bad-products.csv');
+    await writeFile(file, 'sku,title,price\nOK-1,Fine product,3\nBAD-2,Broken price,not-a-number\n');
+    await importFile(page, 'products', file);
+    const message = await page.getByTestId('import-error').textContent();
+    expect(message).toContain('bad-products.csv');
+    expect(message).toMatch(/row 2\b|row 3\b/);
+    expect(message).toContain('price');
+    await screenshot(page, 'settings-import-error');
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * End-to-end harness: a temp data dir with the demo store, the real browser-mode host
+ * (`node scripts/web.js`), and headless Chromium pointed at it. It builds nothing: the test
+ * command builds the renderer into out/renderer before vitest runs.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const screenshotDir = join(repositoryRoot, 'test-artifacts', 'screenshots');
+const demoDir = join(repositoryRoot, 'resources', 'demo');
+
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Harness {
+  dataDir: string;
+  url: string;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Runs a command to completion; a failure carries its output so the test log explains it. */
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output}`))));
+  });
+}
+
+/** Starts the web host and resolves with the URL it prints: `ShopDesk web: http://127.0.0.1:<port>/#token=<token>`. */
+function startWebHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['scripts/web.js', '--data-dir', dataDir, '--port', '0'], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /ShopDesk web: (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolvePromise({ child, url: match[1] });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`web host exited with ${code} before printing its URL:\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolvePromise) => {
+    const killTimer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(killTimer);
+      resolvePromise();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startHarness(options: { demo: boolean; colorScheme?: 'light' | 'dark' }): Promise<Harness> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'shopdesk-e2e-'));
+  if (options.demo) await run(process.execPath, ['bin/shopdesk.js', '--data-dir', dataDir, 'demo']);
+  const host = await startWebHost(dataDir);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
+  await page.goto(host.url);
+  await page.getByTestId('nav-chat').waitFor();
+  return {
+    dataDir,
+    url: host.url,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await stop(host.child);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------- Expected data, read from the demo files the store was built from ----------
+
+type Row = Record<string, string>;
+
+async function demoCsv(file: string): Promise<Row[]> {
+  return parse(await readFile(join(demoDir, file), 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Row[];
+}
+
+export interface DemoFacts {
+  products: Row[];
+  customers: Row[];
+  conversations: { id: string; subject: string; customer_id?: string; status?: string }[];
+}
+
+export async function readDemoFacts(): Promise<DemoFacts> {
+  const conversationsJson = JSON.parse(await readFile(join(demoDir, 'conversations.json'), 'utf8')) as unknown;
+  const conversations = (Array.isArray(conversationsJson) ? conversationsJson : Object.values(conversationsJson as object).find(Array.isArray)) as DemoFacts['conversations'];
+  return { products: await demoCsv('products.csv'), customers: await demoCsv('customers.csv'), conversations };
+}
+
+// ---------- UI actions, so tests read like what a user does ----------
+
+export type ViewName = 'chat' | 'reviews' | 'products' | 'customers' | 'settings';
+
+export async function openView(page: Page, view: ViewName): Promise<void> {
+  await page.getByTestId(`nav-${view}`).click();
+  await page.getByTestId(`view-${view}`).waitFor();
+}
+
+/** First run shows the welcome dialog; "Start empty" keeps whatever the data dir already holds. */
+export async function dismissWelcome(page: Page): Promise<void> {
+  const welcome = page.getByTestId('welcome');
+  if (await welcome.isVisible()) {
+    await page.getByTestId('welcome-empty').click();
+    await welcome.waitFor({ state: 'detached' });
+  }
+}
+
+export async function importFile(page: Page, kind: string, path: string): Promise<void> {
+  await openView(page, 'settings');
+  await page.getByTestId('import-kind').selectOption(kind);
+  await page.getByTestId('import-file').setInputFiles(path);
+  await page.getByTestId('import-run').click();
+  await page.locator('[data-testid="import-result"], [data-testid="import-error"]').first().waitFor();
+}
+
+export async function searchProducts(page: Page, query: string): Promise<void> {
+  await openView(page, 'products');
+  await page.getByTestId('product-search').fill(query);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+}
