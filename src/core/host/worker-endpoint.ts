@@ -4,8 +4,10 @@ import { ApiCallError, type ApiEventName, type ApiEvents } from '../../shared/ap
 import type { CoreEndpoint, CoreStartOptions, FromCore } from './protocol.ts';
 
 export function startCoreWorker(options: CoreStartOptions): Promise<CoreEndpoint> {
-  // The worker runs the TypeScript entry through tsx, whatever loader the parent uses.
-  const worker = new Worker(new URL('./core-worker.ts', import.meta.url), { workerData: options, execArgv: ['--import', 'tsx'] });
+  // A worker does not inherit the parent's TypeScript loader: register tsx in it, then load the entry.
+  const entry = new URL('./core-worker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  const worker = new Worker(bootstrap, { eval: true, workerData: options });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   const listeners = new Set<(event: ApiEventName, payload: ApiEvents[ApiEventName]) => void>();
   let nextId = 1;

@@ -16,6 +16,8 @@ export interface BagModel {
   weights: Float32Array;
   /** [classes] */
   bias: Float32Array;
+  /** [rows] how much each feature counts in the text vector: its inverse document frequency, so rare words weigh more. */
+  rowWeights: Float32Array;
 }
 
 export interface TrainingExample {
@@ -30,6 +32,16 @@ export interface BagTrainingOptions {
   seed: number;
   /** Starting vectors for some buckets (pretrained word vectors); these rows are kept even when training never sees them. */
   pretrained?: ReadonlyMap<number, Float32Array>;
+  idfPower?: number;
+}
+
+function inverseDocumentFrequencies(encoded: readonly { rows: Int32Array }[], rowCount: number, power: number): Float32Array {
+  const counts = new Float32Array(rowCount);
+  for (const example of encoded) for (const row of new Set(example.rows)) counts[row] = (counts[row] as number) + 1;
+  const weights = new Float32Array(rowCount);
+  // Rows only a pretrained vector brought in count as seen once.
+  for (let row = 0; row < rowCount; row += 1) weights[row] = Math.pow(Math.log((encoded.length + 1) / ((counts[row] as number) + 1)) + 1, power);
+  return weights;
 }
 
 /** Small deterministic generator (mulberry32), so a seed reproduces a model exactly. */
@@ -76,6 +88,7 @@ export function trainBagModel(examples: readonly TrainingExample[], labels: stri
   const buckets = Uint32Array.from(seen).sort();
   const lookup = rowLookup(buckets);
   const encoded = examples.map((example) => ({ rows: Int32Array.from(rowsOf(example.buckets, lookup)), label: example.label }));
+  const rowWeights = inverseDocumentFrequencies(encoded, buckets.length, options.idfPower ?? 1);
   const classes = labels.length;
   const embeddings = new Float32Array(buckets.length * dimensions);
   for (let index = 0; index < embeddings.length; index += 1) embeddings[index] = (random() * 2 - 1) / dimensions;
@@ -95,7 +108,7 @@ export function trainBagModel(examples: readonly TrainingExample[], labels: stri
       const rate = learningRate * (1 - step / totalSteps);
       step += 1;
       if (example.rows.length === 0) continue;
-      meanEmbedding(embeddings, dimensions, example.rows, hidden);
+      const total = meanEmbedding(embeddings, dimensions, example.rows, rowWeights, hidden);
       softmaxScores(weights, bias, hidden, scores);
       gradient.fill(0);
       for (let label = 0; label < classes; label += 1) {
@@ -107,27 +120,32 @@ export function trainBagModel(examples: readonly TrainingExample[], labels: stri
         }
         bias[label] = (bias[label] as number) + error;
       }
-      const share = 1 / example.rows.length;
       for (const row of example.rows) {
         const offset = row * dimensions;
+        const share = (rowWeights[row] as number) / total;
         for (let dimension = 0; dimension < dimensions; dimension += 1) {
           embeddings[offset + dimension] = (embeddings[offset + dimension] as number) + share * (gradient[dimension] as number);
         }
       }
     }
   }
-  return { labels, dimensions, buckets, embeddings, weights, bias };
+  return { labels, dimensions, buckets, embeddings, weights, bias, rowWeights };
 }
 
-function meanEmbedding(embeddings: Float32Array, dimensions: number, rows: ArrayLike<number>, into: Float32Array): void {
+/** Weighted mean of the rows' embeddings into `into`; returns the total weight. */
+function meanEmbedding(embeddings: Float32Array, dimensions: number, rows: ArrayLike<number>, rowWeights: Float32Array, into: Float32Array): number {
   into.fill(0);
-  if (rows.length === 0) return;
+  let total = 0;
   for (let index = 0; index < rows.length; index += 1) {
-    const offset = (rows[index] as number) * dimensions;
-    for (let dimension = 0; dimension < dimensions; dimension += 1) into[dimension] = (into[dimension] as number) + (embeddings[offset + dimension] as number);
+    const row = rows[index] as number;
+    const weight = rowWeights[row] as number;
+    total += weight;
+    const offset = row * dimensions;
+    for (let dimension = 0; dimension < dimensions; dimension += 1) into[dimension] = (into[dimension] as number) + weight * (embeddings[offset + dimension] as number);
   }
-  const share = 1 / rows.length;
-  for (let dimension = 0; dimension < dimensions; dimension += 1) into[dimension] = (into[dimension] as number) * share;
+  if (total === 0) return 0;
+  for (let dimension = 0; dimension < dimensions; dimension += 1) into[dimension] = (into[dimension] as number) / total;
+  return total;
 }
 
 function softmaxScores(weights: Float32Array, bias: Float32Array, hidden: Float32Array, into: Float32Array): void {
@@ -153,7 +171,7 @@ function softmaxScores(weights: Float32Array, bias: Float32Array, hidden: Float3
 export function predictProbabilities(model: BagModel, buckets: readonly number[], lookup: ReadonlyMap<number, number>): Float32Array {
   const hidden = new Float32Array(model.dimensions);
   const scores = new Float32Array(model.labels.length);
-  meanEmbedding(model.embeddings, model.dimensions, rowsOf(buckets, lookup), hidden);
+  meanEmbedding(model.embeddings, model.dimensions, rowsOf(buckets, lookup), model.rowWeights, hidden);
   softmaxScores(model.weights, model.bias, hidden, scores);
   return scores;
 }

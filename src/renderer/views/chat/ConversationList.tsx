@@ -43,7 +43,8 @@ export function ConversationList({
               onClick={() => onSelect(conversation.id)}
             >
               <span className="row-top">
-                {conversation.unread && <span className="unread-dot" aria-label={t('chat.unread')} />}
+                {/* Opening a conversation marks it read in the store; the list catches up on its next reload. */}
+                {conversation.unread && conversation.id !== selectedId && <span className="unread-dot" aria-label={t('chat.unread')} />}
                 <span className="row-title">{conversation.customerName ?? t('chat.unknownCustomer')}</span>
                 <time className="row-meta" dateTime={conversation.updatedAt}>
                   {relativeTime(conversation.updatedAt, t, language)}
