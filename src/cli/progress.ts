@@ -7,19 +7,21 @@ function formatAmount(done: number, total: number | null): string {
 }
 
 /**
- * Progress on stderr: a redrawn line on a terminal; elsewhere (logs, CI) one line per
- * job when it finishes, so captured output stays short.
+ * Progress on stderr as one redrawn line, cleared when the job ends so that the
+ * command's own result (or its one-line error) is what stays. Off when stderr is
+ * not a terminal: logs and scripts get only results and errors.
  */
 export function createProgressPrinter(io: CommandIo): (event: ApiEvents['progress']) => void {
   let lastDrawn = 0;
   return (event) => {
-    if (!io.interactive) {
-      if (event.finished) io.err(`${event.label}: done\n`);
+    if (!io.interactive) return;
+    if (event.finished) {
+      io.err('\r\x1b[2K');
       return;
     }
     const now = Date.now();
-    if (!event.finished && now - lastDrawn < 100) return;
+    if (now - lastDrawn < 100) return;
     lastDrawn = now;
-    io.err(`\r\x1b[2K${event.label}: ${event.finished ? 'done\n' : formatAmount(event.done, event.total)}`);
+    io.err(`\r\x1b[2K${event.label}: ${formatAmount(event.done, event.total)}`);
   };
 }
