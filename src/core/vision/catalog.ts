@@ -3,7 +3,7 @@
  * in a hand or as a pile. Each catalog image is therefore indexed as several vectors:
  * closer crops, mirrored, on other backgrounds and tiled like a pile of the same item.
  */
-import type { ModelView, RgbImage } from '../imaging/images.ts';
+import { renderModelInput, type ModelView, type RgbImage } from '../imaging/images.ts';
 import type { ImageEmbedder } from './embedder.ts';
 
 /** Channels this bright that touch the border count as studio background. */
@@ -109,10 +109,30 @@ export function catalogPictures(image: RgbImage): Record<Augmentation['picture']
   };
 }
 
-/** Embeds a decoded catalog image under each augmentation, one unit vector each. */
-export async function augmentedVectors(embedder: ImageEmbedder, image: RgbImage, augmentations: readonly Augmentation[]): Promise<Float32Array[]> {
-  const pictures = catalogPictures(image);
-  const vectors: Float32Array[] = [];
-  for (const augmentation of augmentations) vectors.push(...(await embedder.embedViews(pictures[augmentation.picture], [augmentation.view])));
-  return vectors;
+/**
+ * The augmentations a catalog image is indexed under. Chosen on the grocery validation photos
+ * (scripts/bench-vision.ts): backgrounds and 2×2 tiles help, tight zooms and 3×3 tiles hurt.
+ */
+export const catalogAugmentations: readonly Augmentation[] = [
+  { name: 'original', picture: 'original', view: { fit: 'cover' } },
+  { name: 'mirrored', picture: 'original', view: { fit: 'cover', mirror: true } },
+  { name: 'grey background', picture: 'grey', view: { fit: 'cover' } },
+  { name: 'dark background', picture: 'dark', view: { fit: 'cover' } },
+  { name: 'object', picture: 'object', view: { fit: 'contain' } },
+  { name: 'pile', picture: 'tiles2', view: { fit: 'cover' } },
+  { name: 'pile mirrored', picture: 'tiles2', view: { fit: 'cover', mirror: true } },
+];
+
+/**
+ * The vectors to index for one catalog image, one per augmentation, the plain view first.
+ * Throws the decoding error when the bytes are not a usable image.
+ */
+export async function catalogVectors(
+  embedder: ImageEmbedder,
+  bytes: Uint8Array,
+  augmentations: readonly Augmentation[] = catalogAugmentations,
+): Promise<Float32Array[]> {
+  const pictures = catalogPictures(await embedder.decode(bytes));
+  const inputs = await Promise.all(augmentations.map((augmentation) => renderModelInput(pictures[augmentation.picture], embedder.inputSize, augmentation.view)));
+  return embedder.embedInputs(inputs);
 }

@@ -23,8 +23,15 @@ export interface ExtractorDescription {
   source: string;
 }
 
+/** The mean embedding of natural shop photos for one extractor combination (no labels involved). */
+export interface PhotoMean {
+  extractors: string[];
+  values: number[];
+}
+
 export interface ExtractorManifest {
   extractors: ExtractorDescription[];
+  photoMeans: PhotoMean[];
 }
 
 export interface FoundExtractor {
@@ -37,7 +44,14 @@ export function loadExtractorManifest(manifestPath: string): ExtractorManifest {
   if (!Array.isArray(parsed.extractors) || parsed.extractors.length === 0) {
     throw new Error(`${manifestPath} lists no image extractors`);
   }
-  return { extractors: parsed.extractors };
+  return { extractors: parsed.extractors, photoMeans: parsed.photoMeans ?? [] };
+}
+
+/** The photo mean for an extractor combination, or zeros (no centring) when none was computed. */
+export function photoMeanFor(manifest: ExtractorManifest, extractors: readonly string[], dimensions: number): Float32Array {
+  const entry = manifest.photoMeans.find((candidate) => candidate.extractors.join('+') === extractors.join('+'));
+  if (!entry || entry.values.length !== dimensions) return new Float32Array(dimensions);
+  return Float32Array.from(entry.values);
 }
 
 /** The manifest committed with the app, relative to its root folder. */
