@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { ImportKind } from '../../shared/types.ts';
 import type { CoreContext } from '../context.ts';
@@ -59,6 +59,7 @@ interface GroceryClass {
 
 /** Builds a catalog from a Grocery Store data set folder: one product per fine-grained class. */
 export async function createGroceryStore(context: CoreContext, datasetDir: string): Promise<Record<string, number>> {
+  datasetDir = resolve(datasetDir);
   const classesPath = join(datasetDir, 'classes.csv');
   if (!existsSync(classesPath)) throw new Error(`${classesPath} not found: --grocery needs the folder holding classes.csv and iconic-images-and-descriptions/`);
   const classes = parse(await readFile(classesPath, 'utf8'), { columns: true, bom: true, trim: true }) as GroceryClass[];

@@ -5,7 +5,7 @@
  */
 import { decodeRgb, renderModelInput, type ModelView, type RgbImage } from '../imaging/images.ts';
 import type { InferenceEngine, ModelSession } from '../inference/onnx-runtime.ts';
-import { findImageExtractors, type ExtractorManifest, type FoundExtractor } from './manifest.ts';
+import { findImageExtractors, photoMeanFor, type ExtractorManifest, type FoundExtractor } from './manifest.ts';
 import { normalise } from './vectors.ts';
 
 /** The extractors used by default: V1 and V2 together beat either alone (see scripts/bench-vision.ts). */
@@ -22,6 +22,8 @@ export interface ImageEmbedder {
   readonly name: string;
   readonly dimensions: number;
   readonly inputSize: number;
+  /** Mean vector of natural shop photos for this combination (zeros when unknown); see identify.ts. */
+  readonly photoMean: Float32Array;
   /** One unit vector per photo, or the reason that photo could not be read; the others still count. */
   embed(images: Uint8Array[]): Promise<(Float32Array | { error: string })[]>;
   /** Decodes a photo once, to cut several views from it. */
@@ -45,10 +47,12 @@ export async function createImageEmbedder(options: EmbedderOptions): Promise<Ima
   const found = findImageExtractors(options.modelsPath, options.manifest, options.extractors ?? defaultExtractors);
   if ('missing' in found) return found;
   const sessions = await Promise.all(found.map((entry) => options.engine.load(entry.path)));
-  return embedderFromSessions(found, sessions, options.batchSize ?? 16);
+  const dimensions = found.reduce((sum, entry) => sum + entry.extractor.dimensions, 0);
+  const photoMean = photoMeanFor(options.manifest, found.map((entry) => entry.extractor.id), dimensions);
+  return embedderFromSessions(found, sessions, photoMean, options.batchSize ?? 16);
 }
 
-function embedderFromSessions(found: FoundExtractor[], sessions: ModelSession[], batchSize: number): ImageEmbedder {
+function embedderFromSessions(found: FoundExtractor[], sessions: ModelSession[], photoMean: Float32Array, batchSize: number): ImageEmbedder {
   const sizes = new Set(found.map((entry) => entry.extractor.size));
   if (sizes.size !== 1) throw new Error('the chosen image extractors need different input sizes');
   const inputSize = found[0]?.extractor.size as number;
@@ -92,6 +96,7 @@ function embedderFromSessions(found: FoundExtractor[], sessions: ModelSession[],
     name: found.map((entry) => entry.extractor.id).join('+'),
     dimensions,
     inputSize,
+    photoMean,
     decode,
     embedInputs,
     async embedViews(image, views) {
