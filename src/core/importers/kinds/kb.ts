@@ -1,11 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { segmentForSearch } from '../../kb/segment.ts';
+import { detectLanguage } from '../../text/language.ts';
 import { FieldError } from '../errors.ts';
 import { optionalText, requiredText } from '../fields.ts';
 import type { ImportKindSpec } from '../kind.ts';
 import type { SourceRecord } from '../source.ts';
-import { guessLanguage } from './reviews.ts';
 
 interface ArticleRecord {
   id: string;
@@ -40,7 +40,7 @@ export const kb: ImportKindSpec<ArticleRecord> = {
     let inserted = 0;
     for (const article of values) {
       if (existing.get(article.id) === undefined) inserted += 1;
-      const { id } = upsert.get({ ...article, lang: guessLanguage(`${article.title} ${article.body}`) }) as { id: number };
+      const { id } = upsert.get({ ...article, lang: detectLanguage(`${article.title} ${article.body}`) }) as { id: number };
       unindex.run(id);
       index.run(id, segmentForSearch(article.title), segmentForSearch(article.body));
     }

@@ -1,4 +1,5 @@
 import type { Language } from '../../../shared/types.ts';
+import { detectLanguage } from '../../text/language.ts';
 import { FieldError } from '../errors.ts';
 import { optionalDate, optionalInteger, optionalText, requiredText } from '../fields.ts';
 import type { ImportKindSpec } from '../kind.ts';
@@ -12,15 +13,6 @@ interface ReviewRecord {
   text: string;
   lang: Language;
   createdAt: string | null;
-}
-
-/** Han characters against Latin letters decide between Chinese and English. */
-export function guessLanguage(text: string): Language {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
-  if (han === 0 && latin === 0) return 'other';
-  // One Han character carries about as much as a short English word.
-  return han * 3 >= latin ? 'zh' : 'en';
 }
 
 export const reviews: ImportKindSpec<ReviewRecord> = {
@@ -40,7 +32,7 @@ export const reviews: ImportKindSpec<ReviewRecord> = {
       rating,
       title,
       text,
-      lang: guessLanguage(`${title} ${text}`),
+      lang: detectLanguage(`${title} ${text}`),
       createdAt: optionalDate(record, 'created_at'),
     };
   },
