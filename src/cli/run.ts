@@ -12,9 +12,10 @@ import { createStderrLogger } from '../core/logger.ts';
 import { ApiCallError, type ApiEvents } from '../shared/api.ts';
 import { UsageError, type Command, type CommandIo } from './command.ts';
 import { demoCommand, exportCommand, importCommand, systemInfoCommand } from './commands/data.ts';
+import { reviewsScoreCommand, reviewsTrainCommand } from './commands/reviews.ts';
 import { createProgressPrinter } from './progress.ts';
 
-const commands: Command[] = [importCommand, exportCommand, demoCommand, systemInfoCommand];
+const commands: Command[] = [importCommand, exportCommand, demoCommand, systemInfoCommand, reviewsScoreCommand, reviewsTrainCommand];
 
 const globalOptions = {
   'data-dir': { type: 'string', description: 'store folder (default: $SHOPDESK_DATA_DIR, else ./shopdesk-data)' },

@@ -1,7 +1,7 @@
 /**
  * Where imported records come from: a file on disk (CLI) or text sent by the UI.
- * Reading streams, decodes UTF-8 strictly (a binary or mis-encoded file is refused
- * with the line it broke on) and yields one raw record at a time.
+ * Reading streams, decodes UTF-8 (a binary or mis-encoded file is refused with the
+ * line it broke on) and yields one raw record at a time.
  */
 import { parse } from 'csv-parse';
 import { createReadStream, statSync } from 'node:fs';
@@ -53,16 +53,21 @@ export function formatOf(fileName: string): RecordFormat {
   throw new ImportError(fileName, null, null, `unsupported file type "${extension || 'none'}" (use .csv, .jsonl or .json)`);
 }
 
-/** Decodes UTF-8 strictly, refusing NUL bytes (binary files) and invalid sequences. */
-class StrictUtf8 extends Transform {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Decodes UTF-8, refusing NUL bytes (binary files). Invalid sequences are refused too,
+ * unless the reader replaces them (scoring keeps going and flags the rows instead).
+ */
+class Utf8Decoder extends Transform {
+  private readonly decoder: TextDecoder;
   private line = 1;
 
   constructor(
     private readonly fileName: string,
     private readonly onBytes: (count: number) => void,
+    replaceInvalid: boolean,
   ) {
     super({ decodeStrings: true, readableObjectMode: false });
+    this.decoder = new TextDecoder('utf-8', { fatal: !replaceInvalid });
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
@@ -101,10 +106,12 @@ export interface ReadOptions {
   onBytes?: (count: number) => void;
   /** For CSV: the columns the header must have. */
   requiredColumns?: readonly string[];
+  /** Replace invalid UTF-8 with U+FFFD instead of refusing the file. */
+  replaceInvalidUtf8?: boolean;
 }
 
 export async function* readRecords(source: ImportSource, format: RecordFormat, options: ReadOptions = {}): AsyncGenerator<SourceRecord> {
-  const text = source.open().pipe(new StrictUtf8(source.fileName, options.onBytes ?? (() => {})));
+  const text = source.open().pipe(new Utf8Decoder(source.fileName, options.onBytes ?? (() => {}), options.replaceInvalidUtf8 === true));
   if (format === 'csv') yield* readCsv(source.fileName, text, options.requiredColumns ?? []);
   else if (format === 'jsonl') yield* readJsonLines(source.fileName, text);
   else yield* readJsonArray(source.fileName, text);

@@ -8,6 +8,7 @@ import type { ExportedFile } from '../importers/kind.ts';
 import { importKindSpecs } from '../importers/kinds/index.ts';
 import { markdownArticles } from '../importers/kinds/kb.ts';
 import { runImport, type ImportProgress } from '../importers/run-import.ts';
+import { scoreUnscoredReviews } from './review-scoring.ts';
 import { sourceFromFile, sourceFromFolder, sourceFromText, type ImportSource } from '../importers/source.ts';
 
 const domainOf: Record<ImportKind, 'catalog' | 'customers' | 'orders' | 'reviews' | 'kb' | 'recs' | 'chat'> = {
@@ -22,6 +23,15 @@ const domainOf: Record<ImportKind, 'catalog' | 'customers' | 'orders' | 'reviews
 
 let nextJob = 1;
 
+/** Reviews are scored as they arrive; a scoring failure must not undo an import that succeeded. */
+async function scoreImportedReviews(context: CoreContext): Promise<void> {
+  try {
+    await scoreUnscoredReviews(context);
+  } catch (error) {
+    context.logger.warn(`reviews imported but not scored: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 async function importSource(context: CoreContext, kind: ImportKind, source: ImportSource, folder: string | null): Promise<ImportResult> {
   const jobId = `import-${nextJob++}`;
   const label = `Importing ${kind} from ${source.fileName}`;
@@ -32,6 +42,7 @@ async function importSource(context: CoreContext, kind: ImportKind, source: Impo
     const result = await runImport(context.db, importKindSpecs[kind], source, { onProgress: (progress) => report(progress), ...(records ? { records } : {}) });
     audit(context, 'agent', 'system.import', kind, result);
     context.events.emit('changed', { domain: domainOf[kind] });
+    if (kind === 'reviews') await scoreImportedReviews(context);
     return result;
   } finally {
     report({ phase: 'writing', done: 1, total: 1 }, true);

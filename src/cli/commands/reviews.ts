@@ -1,0 +1,59 @@
+import { createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { builtInReviewModelDir, loadReviewScorer, trainReviewModel } from '../../core/reviews/model/index.ts';
+import { scoreReviewFile } from '../../core/reviews/score-file.ts';
+import { readReviewTrainingFile } from '../../core/reviews/training-file.ts';
+import { UsageError, type Command } from '../command.ts';
+
+export const reviewsScoreCommand: Command = {
+  path: ['reviews', 'score'],
+  summary: 'Score reviews for sentiment, stars, aspects and urgency (streams any size)',
+  usage: 'shopdesk reviews score --in FILE.csv|FILE.jsonl --out FILE.jsonl [--model DIR]',
+  options: {
+    in: { value: 'FILE', description: 'CSV with a header, or JSONL: id, text, optional title, rating, product', required: true },
+    out: { value: 'FILE', description: 'JSON lines, one per input record, in input order', required: true },
+    model: { value: 'DIR', description: 'a model folder from `reviews train` (default: the built-in model)' },
+  },
+  async run({ core, options, io }) {
+    const modelDir = options.model ? resolve(String(options.model)) : builtInReviewModelDir(core.context.appRoot);
+    const scorer = await loadReviewScorer({ engine: core.context.engine, modelDir });
+    const out = createWriteStream(String(options.out));
+    let lastShown = 0;
+    const result = await scoreReviewFile({
+      scorer,
+      inPath: String(options.in),
+      out,
+      onRowProblem: (message) => io.err(`warning: ${message}\n`),
+      onProgress: (done) => {
+        if (io.interactive && Date.now() - lastShown > 200) {
+          lastShown = Date.now();
+          io.err(`\r\x1b[2Kscored ${done} reviews`);
+        }
+      },
+    });
+    out.end();
+    await finished(out);
+    if (io.interactive) io.err('\r\x1b[2K');
+    io.err(`scored ${result.rows} reviews with ${scorer.name}${result.problems ? `, ${result.problems} rows with problems` : ''}\n`);
+  },
+};
+
+export const reviewsTrainCommand: Command = {
+  path: ['reviews', 'train'],
+  summary: 'Train a review model from labelled rows (text,label or text,rating)',
+  usage: 'shopdesk reviews train --in FILE.csv --out DIR [--seed N]',
+  options: {
+    in: { value: 'FILE', description: 'CSV or JSONL with text and label (positive/negative/neutral or 1/0) or rating (1-5)', required: true },
+    out: { value: 'DIR', description: 'model folder to write (usable with `reviews score --model`)', required: true },
+    seed: { value: 'N', description: 'random seed (default 1): the same seed and data give the same model' },
+  },
+  async run({ options, io, json }) {
+    const rows = await readReviewTrainingFile(String(options.in));
+    const seed = options.seed === undefined ? 1 : Number(options.seed);
+    if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed must be a whole number, not ${String(options.seed)}`);
+    const config = trainReviewModel({ rows, seed, outDir: resolve(String(options.out)) });
+    if (json) io.out(`${JSON.stringify(config)}\n`);
+    else io.out(`trained ${config.name} on ${rows.length} rows; written to ${options.out}\n`);
+  },
+};

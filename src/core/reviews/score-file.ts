@@ -1,0 +1,87 @@
+/**
+ * Scores a review file (CSV or JSONL) to JSON lines, streaming: memory stays flat
+ * however long the file. Bad rows are reported by row and field, and still get an
+ * output line, so the output keeps one line per input record, in input order.
+ */
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { FieldError } from '../importers/errors.ts';
+import { optionalText, requiredText, type RawRecord } from '../importers/fields.ts';
+import { formatOf, readRecords, sourceFromFile } from '../importers/source.ts';
+import type { ReviewScorer } from './model/index.ts';
+
+export interface ScoreFileOptions {
+  scorer: ReviewScorer;
+  inPath: string;
+  out: Writable;
+  /** A problem with one row: the row is still written (with an error, or scored despite a warning). */
+  onRowProblem(message: string): void;
+  onProgress?(done: number): void;
+}
+
+/** Records per model call: large batches amortise the ONNX run. */
+const batchSize = 4096;
+
+interface PendingRow {
+  row: number;
+  id: string | null;
+  text: string;
+  title: string;
+  error: string | null;
+}
+
+function readRow(row: number, record: RawRecord): PendingRow {
+  try {
+    const id = requiredText(record, 'id');
+    return { row, id, text: optionalText(record, 'text') ?? '', title: optionalText(record, 'title') ?? '', error: null };
+  } catch (error) {
+    const reason = error instanceof FieldError ? `field "${error.field}": ${error.reason}` : String(error);
+    return { row, id: null, text: '', title: '', error: reason };
+  }
+}
+
+export async function scoreReviewFile(options: ScoreFileOptions): Promise<{ rows: number; problems: number }> {
+  const { scorer, inPath, out } = options;
+  const source = sourceFromFile(inPath);
+  const records = readRecords(source, formatOf(inPath), { requiredColumns: ['id', 'text'], replaceInvalidUtf8: true });
+  const seen = new Map<string, number>();
+  let batch: PendingRow[] = [];
+  let rows = 0;
+  let problems = 0;
+  const problem = (message: string) => {
+    problems += 1;
+    options.onRowProblem(`${source.fileName}: ${message}`);
+  };
+
+  async function flush(): Promise<void> {
+    const scorable = batch.filter((entry) => entry.error === null);
+    const scores = await options.scorer.score(scorable.map((entry) => ({ text: entry.text, title: entry.title })));
+    let next = 0;
+    const lines = batch.map((entry) => {
+      if (entry.error !== null) return JSON.stringify({ id: entry.id, error: `row ${entry.row}: ${entry.error}` });
+      const score = scores[next++];
+      return JSON.stringify({ id: entry.id, ...score });
+    });
+    if (!out.write(`${lines.join('\n')}\n`)) await once(out, 'drain');
+    batch = [];
+    options.onProgress?.(rows);
+  }
+
+  for await (const { row, record } of records) {
+    rows += 1;
+    const entry = readRow(row, record);
+    if (entry.error !== null) problem(`row ${row}, ${entry.error}`);
+    else if (entry.text.includes('\uFFFD')) problem(`row ${row}, field "text": invalid UTF-8 replaced before scoring`);
+    if (entry.id !== null) {
+      const first = seen.get(entry.id);
+      if (first !== undefined) problem(`row ${row}, field "id": "${entry.id}" appears again (first on row ${first}); scored again`);
+      // Past a few million ids the check would cost more memory than the scoring itself.
+      else if (seen.size < 5_000_000) seen.set(entry.id, row);
+    }
+    if (entry.text === '' && entry.error === null) problem(`row ${row}, field "text": empty; scored as neutral`);
+    batch.push(entry);
+    if (batch.length >= batchSize) await flush();
+  }
+  if (batch.length > 0) await flush();
+  return { rows, problems };
+}

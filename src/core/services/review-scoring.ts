@@ -1,0 +1,66 @@
+/**
+ * Scores the store's reviews with the active review model: on import, and again for
+ * every review when the model changes. Scores are kept per model, so switching back
+ * and forth loses nothing.
+ */
+import type { CoreContext } from '../context.ts';
+import { builtInReviewModelDir, loadReviewScorer, type ReviewScorer } from '../reviews/model/index.ts';
+
+const scorers = new WeakMap<CoreContext, Promise<ReviewScorer>>();
+
+/** Reviews scored per model run and per progress step. */
+const batchSize = 2048;
+
+export function reviewScorer(context: CoreContext): Promise<ReviewScorer> {
+  let scorer = scorers.get(context);
+  if (!scorer) {
+    scorer = loadReviewScorer({ engine: context.engine, modelDir: builtInReviewModelDir(context.appRoot) });
+    scorer.catch(() => scorers.delete(context));
+    scorers.set(context, scorer);
+  }
+  return scorer;
+}
+
+let nextJob = 1;
+
+/** Scores every review that has no score from the active model yet; returns how many were scored. */
+export async function scoreUnscoredReviews(context: CoreContext): Promise<number> {
+  const scorer = await reviewScorer(context);
+  const { db, events } = context;
+  const pending = db.prepare('SELECT count(*) FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM review_scores s WHERE s.review_id = r.id AND s.model = ?)');
+  const total = pending.pluck().get(scorer.name) as number;
+  if (total === 0) return 0;
+  const nextBatch = db.prepare(
+    `SELECT r.id, r.title, r.text FROM reviews r
+     WHERE NOT EXISTS (SELECT 1 FROM review_scores s WHERE s.review_id = r.id AND s.model = ?) ORDER BY r.id LIMIT ?`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO review_scores (review_id, model, sentiment, positive, rating, urgency, aspects, reasons)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (review_id, model) DO NOTHING`,
+  );
+  const setLanguage = db.prepare('UPDATE reviews SET lang = ? WHERE id = ?');
+  const jobId = `score-${nextJob++}`;
+  const label = `Scoring reviews with ${scorer.name}`;
+  let done = 0;
+  try {
+    for (;;) {
+      const rows = nextBatch.all(scorer.name, batchSize) as { id: number; title: string; text: string }[];
+      if (rows.length === 0) break;
+      const scores = await scorer.score(rows.map((row) => ({ title: row.title, text: row.text })));
+      db.transaction(() => {
+        rows.forEach((row, index) => {
+          const score = scores[index];
+          if (!score) return;
+          insert.run(row.id, scorer.name, score.sentiment, score.positive, score.rating, score.urgency, JSON.stringify(score.aspects), JSON.stringify(score.reasons));
+          setLanguage.run(score.lang, row.id);
+        });
+      })();
+      done += rows.length;
+      events.emit('progress', { jobId, label, done, total, finished: false });
+    }
+  } finally {
+    events.emit('progress', { jobId, label, done, total, finished: true });
+  }
+  events.emit('changed', { domain: 'reviews' });
+  return done;
+}
