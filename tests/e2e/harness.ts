@@ -68,23 +68,26 @@ function stop(child: ChildProcess): Promise<void> {
 
 export async function startHarness(options: { demo: boolean; colorScheme?: 'light' | 'dark' }): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'shopdesk-e2e-'));
-  if (options.demo) await run(process.execPath, ['bin/shopdesk.js', '--data-dir', dataDir, 'demo']);
-  const host = await startWebHost(dataDir);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
-  await page.goto(host.url);
-  await page.getByTestId('nav-chat').waitFor();
-  return {
-    dataDir,
-    url: host.url,
-    browser,
-    page,
-    async close() {
-      await browser.close();
-      await stop(host.child);
-      await rm(dataDir, { recursive: true, force: true });
-    },
+  let host: { child: ChildProcess; url: string } | null = null;
+  let browser: Browser | null = null;
+  const close = async () => {
+    await browser?.close();
+    if (host) await stop(host.child);
+    await rm(dataDir, { recursive: true, force: true });
   };
+  try {
+    if (options.demo) await run(process.execPath, ['bin/shopdesk.js', '--data-dir', dataDir, 'demo']);
+    host = await startWebHost(dataDir);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
+    await page.goto(host.url);
+    await page.getByTestId('nav-chat').waitFor();
+    return { dataDir, url: host.url, browser, page, close };
+  } catch (error) {
+    // A half-started harness must not leave a host process or a browser behind.
+    await close();
+    throw error;
+  }
 }
 
 // ---------- Expected data, read from the demo files the store was built from ----------
@@ -140,5 +143,7 @@ export async function searchProducts(page: Page, query: string): Promise<void> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(screenshotDir, { recursive: true });
+  // Product pictures arrive over the socket after the view renders; capture them, not placeholders.
+  await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { UiLanguage } from '../../shared/types.ts';
 import { CommandPalette, type Command } from '../components/CommandPalette.tsx';
 import { Icon, type IconName } from '../components/Icon.tsx';
+import { modifierKey } from '../components/keys.ts';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { ShortcutsHelp } from '../components/ShortcutsHelp.tsx';
 import { Welcome } from '../components/Welcome.tsx';
@@ -170,7 +171,7 @@ export function Shell({ connected }: { connected: boolean }) {
           <button type="button" className="command-button" data-testid="open-palette" onClick={() => setPaletteOpen(true)}>
             <Icon name="search" />
             <span>{t('header.search')}</span>
-            <kbd>Ctrl K</kbd>
+            <kbd>{modifierKey()} K</kbd>
           </button>
           <button
             type="button"

@@ -46,7 +46,8 @@ export function CustomerDetailPanel({ customer, activeConversationId, onOpenConv
               <button type="button" className={`mini-row ${conversation.id === activeConversationId ? 'selected' : ''}`} onClick={() => onOpenConversation(conversation.id)}>
                 <span className="row-title">{conversation.subject}</span>
                 <span className="row-meta">
-                  <span className={`badge status-${conversation.status}`}>{t(`status.${conversation.status}`)}</span> {relativeTime(conversation.updatedAt, t, language)}
+                  <span className={`badge status-${conversation.status}`}>{t(`status.${conversation.status}`)}</span>
+                  {relativeTime(conversation.updatedAt, t, language)}
                 </span>
               </button>
             </li>

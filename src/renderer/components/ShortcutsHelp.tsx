@@ -1,25 +1,29 @@
 /** The "?" overlay listing every keyboard shortcut. */
 import { useT, type MessageKey } from '../i18n/i18n.tsx';
 import { Dialog } from './Dialog.tsx';
+import { modifierKey } from './keys.ts';
 
-const shortcuts: { keys: string[]; label: MessageKey }[] = [
-  { keys: ['Ctrl', 'K'], label: 'shortcuts.palette' },
-  { keys: ['?'], label: 'shortcuts.help' },
-  { keys: ['g', 'c'], label: 'shortcuts.goChat' },
-  { keys: ['g', 'r'], label: 'shortcuts.goReviews' },
-  { keys: ['g', 'p'], label: 'shortcuts.goProducts' },
-  { keys: ['g', 'u'], label: 'shortcuts.goCustomers' },
-  { keys: ['g', 's'], label: 'shortcuts.goSettings' },
-  { keys: ['Ctrl', 'Enter'], label: 'shortcuts.send' },
-  { keys: ['j'], label: 'shortcuts.next' },
-  { keys: ['k'], label: 'shortcuts.previous' },
-  { keys: ['x'], label: 'shortcuts.select' },
-  { keys: ['e'], label: 'shortcuts.resolve' },
-  { keys: ['Esc'], label: 'shortcuts.close' },
-];
+function shortcutList(modifier: string): { keys: string[]; label: MessageKey }[] {
+  return [
+    { keys: [modifier, 'K'], label: 'shortcuts.palette' },
+    { keys: ['?'], label: 'shortcuts.help' },
+    { keys: ['g', 'c'], label: 'shortcuts.goChat' },
+    { keys: ['g', 'r'], label: 'shortcuts.goReviews' },
+    { keys: ['g', 'p'], label: 'shortcuts.goProducts' },
+    { keys: ['g', 'u'], label: 'shortcuts.goCustomers' },
+    { keys: ['g', 's'], label: 'shortcuts.goSettings' },
+    { keys: [modifier, 'Enter'], label: 'shortcuts.send' },
+    { keys: ['j'], label: 'shortcuts.next' },
+    { keys: ['k'], label: 'shortcuts.previous' },
+    { keys: ['x'], label: 'shortcuts.select' },
+    { keys: ['e'], label: 'shortcuts.resolve' },
+    { keys: ['Esc'], label: 'shortcuts.close' },
+  ];
+}
 
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
   const t = useT();
+  const shortcuts = shortcutList(modifierKey());
   return (
     <Dialog label={t('shortcuts.title')} onClose={onClose} className="shortcuts" testId="shortcuts-help">
       <header className="dialog-header">

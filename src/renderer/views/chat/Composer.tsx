@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Icon } from '../../components/Icon.tsx';
+import { modifierKey } from '../../components/keys.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 type Mode = 'agent' | 'note';
 
-/** Reply or internal note; Ctrl/Cmd+Enter sends. Returns the draft when sending fails. */
+/** Reply or internal note; Ctrl/Cmd+Enter sends. The draft is kept when sending fails. */
 export function Composer({ onSend }: { onSend: (author: Mode, body: string) => Promise<boolean> }) {
   const t = useT();
   const [mode, setMode] = useState<Mode>('agent');
@@ -52,7 +53,7 @@ export function Composer({ onSend }: { onSend: (author: Mode, body: string) => P
         }}
       />
       <div className="composer-actions">
-        <kbd>Ctrl Enter</kbd>
+        <kbd>{modifierKey()} Enter</kbd>
         <button type="submit" className="button primary" disabled={sending || draft.trim() === ''} data-testid="composer-send">
           {mode === 'agent' ? t('chat.composer.send') : t('chat.composer.addNote')}
         </button>

@@ -53,34 +53,26 @@ export function SystemPanel() {
               <div>
                 <dt>{t('settings.modelsPath')}</dt>
                 <dd className="mono">
-                  {data.modelsPath.map((path) => (
-                    <div key={path}>{path}</div>
-                  ))}
+                  {data.modelsPath.length === 0 ? t('common.none') : data.modelsPath.map((path) => <div key={path}>{path}</div>)}
                 </dd>
               </div>
             </dl>
-            <table className="table compact" data-testid="table-counts">
-              <thead>
-                <tr>
-                  <th>{t('settings.tables')}</th>
-                  <th className="numeric">{t('settings.rows')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {Object.entries(data.tables).map(([table, count]) => (
-                  <tr key={table}>
-                    <td className="mono">{table}</td>
-                    <td className="numeric">{formatCount(count, language)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <h3 className="section-title">{t('settings.tables')}</h3>
+            <dl className="count-grid" data-testid="table-counts">
+              {Object.entries(data.tables).map(([table, count]) => (
+                <div key={table} className="count-tile" data-table={table}>
+                  <dt className="mono">{table}</dt>
+                  <dd>{formatCount(count, language)}</dd>
+                </div>
+              ))}
+            </dl>
           </>
         )}
       </section>
       <section className="card" aria-labelledby="models-title" data-testid="models">
         <h2 id="models-title">{t('settings.models')}</h2>
-        <table className="table">
+        {models.data?.length === 0 && <p className="muted">{t('settings.noModels')}</p>}
+        <table className="table" hidden={!models.data?.length}>
           <thead>
             <tr>
               <th>{t('settings.model')}</th>
