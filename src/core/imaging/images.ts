@@ -53,17 +53,10 @@ export interface RgbImage {
 
 /** How a square model input is cut from a decoded image. */
 export interface ModelView {
-  /** 'cover' fills the square and crops the longer side; 'contain' keeps everything and pads. */
+  /** 'cover' fills the square and crops the middle of the longer side; 'contain' keeps everything and pads with white. */
   fit: 'cover' | 'contain';
-  /** Fraction of the covered square kept around its centre (1 = all of it, 0.6 = a closer look). */
-  zoom?: number;
-  /** Centre of the kept window as fractions of width and height; defaults to the middle. */
-  centerX?: number;
-  centerY?: number;
   /** Mirror left to right. */
   mirror?: boolean;
-  /** Padding colour for 'contain'; white, like transparency. */
-  padding?: { r: number; g: number; b: number };
 }
 
 const white = { r: 255, g: 255, b: 255 };
@@ -91,7 +84,7 @@ export async function decodeRgb(bytes: Uint8Array, maximumSide: number): Promise
     if (metadata.width * metadata.height > maximumInputPixels) {
       throw new Error(`pixel limit: ${metadata.width}×${metadata.height}`);
     }
-    // Truncated files only warn in libvips by default; 'truncated' makes them fail.
+    // Harmless warnings (extraneous bytes, odd markers) pass; a truncated file is refused.
     const { data, info } = await sharp(bytes, { limitInputPixels: maximumInputPixels, failOn: 'truncated' })
       .rotate()
       .flatten({ background: white })
@@ -109,25 +102,30 @@ export async function decodeRgb(bytes: Uint8Array, maximumSide: number): Promise
 
 /** Cuts a size×size RGB model input out of decoded pixels, as the view says. */
 export async function renderModelInput(image: RgbImage, size: number, view: ModelView): Promise<Uint8Array> {
-  const zoom = Math.min(1, Math.max(0.05, view.zoom ?? 1));
   let pipeline = sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 3 } });
-  // 'cover' looks through a square of the shorter side; 'contain' through the whole frame.
-  const shorter = Math.min(image.width, image.height);
-  const windowWidth = Math.max(1, Math.round((view.fit === 'cover' ? shorter : image.width) * zoom));
-  const windowHeight = Math.max(1, Math.round((view.fit === 'cover' ? shorter : image.height) * zoom));
-  if (windowWidth !== image.width || windowHeight !== image.height) {
-    const left = clamp(Math.round((view.centerX ?? 0.5) * image.width - windowWidth / 2), 0, image.width - windowWidth);
-    const top = clamp(Math.round((view.centerY ?? 0.5) * image.height - windowHeight / 2), 0, image.height - windowHeight);
-    pipeline = pipeline.extract({ left, top, width: windowWidth, height: windowHeight });
-  }
   if (view.mirror) pipeline = pipeline.flop();
-  const data = await pipeline
-    .resize(size, size, { fit: view.fit, background: view.padding ?? white, kernel: 'lanczos3' })
-    .raw()
-    .toBuffer();
+  const data = await pipeline.resize(size, size, { fit: view.fit, background: white, kernel: 'lanczos3' }).raw().toBuffer();
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-function clamp(value: number, low: number, high: number): number {
-  return Math.min(high, Math.max(low, value));
+export interface EncodeOptions {
+  format: 'png' | 'jpeg' | 'webp';
+  /** Stored as EXIF orientation (1–8), for pictures that must be turned on display. */
+  orientation?: number;
+  /** Output colour encoding; sRGB when absent. */
+  colourspace?: 'cmyk' | 'b-w' | 'rgb16';
+}
+
+/**
+ * Encodes raw pixels (3 or 4 channels, 8-bit) as an image file: generated pictures
+ * and the test fixtures that exercise every decoding path (EXIF, CMYK, 16-bit, grayscale).
+ */
+export async function encodeImage(image: { width: number; height: number; channels: 3 | 4; pixels: Uint8Array }, options: EncodeOptions): Promise<Uint8Array> {
+  let pipeline = sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: image.channels } });
+  if (options.colourspace) pipeline = pipeline.toColourspace(options.colourspace);
+  if (options.format === 'png') pipeline = pipeline.png();
+  else if (options.format === 'jpeg') pipeline = pipeline.jpeg({ quality: 95 });
+  else pipeline = pipeline.webp({ lossless: true });
+  if (options.orientation) pipeline = pipeline.withMetadata({ orientation: options.orientation });
+  return new Uint8Array(await pipeline.toBuffer());
 }

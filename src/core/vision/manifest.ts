@@ -23,15 +23,31 @@ export interface ExtractorDescription {
   source: string;
 }
 
-/** The mean embedding of natural shop photos for one extractor combination (no labels involved). */
-export interface PhotoMean {
+/**
+ * How natural shop photos spread in an extractor combination's vector space (no product
+ * labels of the user's catalog involved): their mean, and the directions in which photos of
+ * one same product vary, which are shrunk before comparing (within-class covariance normalisation).
+ */
+export interface PhotoSpace {
   extractors: string[];
-  values: number[];
+  photoMean: Float32Array;
+  /** One factor per nuisance direction: that component of a vector is multiplied by it. */
+  nuisanceScales: Float32Array;
+  /** nuisanceScales.length unit rows of `dimensions` values. */
+  nuisanceBasis: Float32Array;
+}
+
+interface PhotoSpaceJson {
+  extractors: string[];
+  photoMean: number[];
+  nuisanceScales: number[];
+  /** Base64 of little-endian float32 rows. */
+  nuisanceBasis: string;
 }
 
 export interface ExtractorManifest {
   extractors: ExtractorDescription[];
-  photoMeans: PhotoMean[];
+  photoSpaces: PhotoSpaceJson[];
 }
 
 export interface FoundExtractor {
@@ -44,14 +60,17 @@ export function loadExtractorManifest(manifestPath: string): ExtractorManifest {
   if (!Array.isArray(parsed.extractors) || parsed.extractors.length === 0) {
     throw new Error(`${manifestPath} lists no image extractors`);
   }
-  return { extractors: parsed.extractors, photoMeans: parsed.photoMeans ?? [] };
+  return { extractors: parsed.extractors, photoSpaces: parsed.photoSpaces ?? [] };
 }
 
-/** The photo mean for an extractor combination, or zeros (no centring) when none was computed. */
-export function photoMeanFor(manifest: ExtractorManifest, extractors: readonly string[], dimensions: number): Float32Array {
-  const entry = manifest.photoMeans.find((candidate) => candidate.extractors.join('+') === extractors.join('+'));
-  if (!entry || entry.values.length !== dimensions) return new Float32Array(dimensions);
-  return Float32Array.from(entry.values);
+/** The photo space of an extractor combination; without one, vectors are compared as they are. */
+export function photoSpaceFor(manifest: ExtractorManifest, extractors: readonly string[], dimensions: number): PhotoSpace {
+  const entry = manifest.photoSpaces.find((candidate) => candidate.extractors.join('+') === extractors.join('+'));
+  const basis = entry ? new Float32Array(new Uint8Array(Buffer.from(entry.nuisanceBasis, 'base64')).buffer) : new Float32Array(0);
+  if (!entry || entry.photoMean.length !== dimensions || basis.length !== entry.nuisanceScales.length * dimensions) {
+    return { extractors: [...extractors], photoMean: new Float32Array(dimensions), nuisanceScales: new Float32Array(0), nuisanceBasis: new Float32Array(0) };
+  }
+  return { extractors: entry.extractors, photoMean: Float32Array.from(entry.photoMean), nuisanceScales: Float32Array.from(entry.nuisanceScales), nuisanceBasis: basis };
 }
 
 /** The manifest committed with the app, relative to its root folder. */

@@ -40,12 +40,25 @@ export function createVectorIndex(dimensions: number, initialCapacity = 1024): V
 
   function scoreAll(query: Float32Array): Float32Array {
     if (query.length !== dimensions) throw new Error(`query has ${query.length} dimensions, the index ${dimensions}`);
-    const scores = new Float32Array(ids.length);
-    for (let row = 0; row < ids.length; row += 1) {
-      let sum = 0;
+    // Locals and a four-way unrolled loop let V8 keep the hot loop free of lookups.
+    const block = data;
+    const rows = ids.length;
+    const scores = new Float32Array(rows);
+    const tail = dimensions - (dimensions % 4);
+    for (let row = 0; row < rows; row += 1) {
       const offset = row * dimensions;
-      for (let column = 0; column < dimensions; column += 1) sum += (data[offset + column] as number) * (query[column] as number);
-      scores[row] = sum;
+      let sum0 = 0;
+      let sum1 = 0;
+      let sum2 = 0;
+      let sum3 = 0;
+      for (let column = 0; column < tail; column += 4) {
+        sum0 += (block[offset + column] as number) * (query[column] as number);
+        sum1 += (block[offset + column + 1] as number) * (query[column + 1] as number);
+        sum2 += (block[offset + column + 2] as number) * (query[column + 2] as number);
+        sum3 += (block[offset + column + 3] as number) * (query[column + 3] as number);
+      }
+      for (let column = tail; column < dimensions; column += 1) sum0 += (block[offset + column] as number) * (query[column] as number);
+      scores[row] = sum0 + sum1 + sum2 + sum3;
     }
     return scores;
   }
