@@ -39,7 +39,7 @@ function inverseDocumentFrequencies(encoded: readonly { rows: Int32Array }[], ro
   const counts = new Float32Array(rowCount);
   for (const example of encoded) for (const row of new Set(example.rows)) counts[row] = (counts[row] as number) + 1;
   const weights = new Float32Array(rowCount);
-  // Rows only a pretrained vector brought in count as seen once.
+  // Rows only a pretrained vector brought in were never seen: they get the weight of the rarest feature.
   for (let row = 0; row < rowCount; row += 1) weights[row] = Math.pow(Math.log((encoded.length + 1) / ((counts[row] as number) + 1)) + 1, power);
   return weights;
 }
@@ -90,14 +90,14 @@ export function trainBagModel(examples: readonly TrainingExample[], labels: stri
   const encoded = examples.map((example) => ({ rows: Int32Array.from(rowsOf(example.buckets, lookup)), label: example.label }));
   const rowWeights = inverseDocumentFrequencies(encoded, buckets.length, options.idfPower ?? 1);
   const classes = labels.length;
-  const embeddings = new Float32Array(buckets.length * dimensions);
+  const embeddings = new Float64Array(buckets.length * dimensions);
   for (let index = 0; index < embeddings.length; index += 1) embeddings[index] = (random() * 2 - 1) / dimensions;
   for (const [bucket, vector] of options.pretrained ?? []) embeddings.set(vector.subarray(0, dimensions), (lookup.get(bucket) as number) * dimensions);
-  const weights = new Float32Array(classes * dimensions);
-  const bias = new Float32Array(classes);
-  const hidden = new Float32Array(dimensions);
-  const gradient = new Float32Array(dimensions);
-  const scores = new Float32Array(classes);
+  const weights = new Float64Array(classes * dimensions);
+  const bias = new Float64Array(classes);
+  const hidden = new Float64Array(dimensions);
+  const gradient = new Float64Array(dimensions);
+  const scores = new Float64Array(classes);
   const order = encoded.map((_, index) => index);
   const totalSteps = Math.max(1, epochs * encoded.length);
   let step = 0;
@@ -129,11 +129,11 @@ export function trainBagModel(examples: readonly TrainingExample[], labels: stri
       }
     }
   }
-  return { labels, dimensions, buckets, embeddings, weights, bias, rowWeights };
+  return { labels, dimensions, buckets, embeddings: Float32Array.from(embeddings), weights: Float32Array.from(weights), bias: Float32Array.from(bias), rowWeights };
 }
 
 /** Weighted mean of the rows' embeddings into `into`; returns the total weight. */
-function meanEmbedding(embeddings: Float32Array, dimensions: number, rows: ArrayLike<number>, rowWeights: Float32Array, into: Float32Array): number {
+function meanEmbedding(embeddings: Float32Array | Float64Array, dimensions: number, rows: ArrayLike<number>, rowWeights: Float32Array, into: Float32Array | Float64Array): number {
   into.fill(0);
   let total = 0;
   for (let index = 0; index < rows.length; index += 1) {
@@ -148,7 +148,7 @@ function meanEmbedding(embeddings: Float32Array, dimensions: number, rows: Array
   return total;
 }
 
-function softmaxScores(weights: Float32Array, bias: Float32Array, hidden: Float32Array, into: Float32Array): void {
+function softmaxScores(weights: Float32Array | Float64Array, bias: Float32Array | Float64Array, hidden: Float32Array | Float64Array, into: Float32Array | Float64Array): void {
   const dimensions = hidden.length;
   let maximum = -Infinity;
   for (let label = 0; label < into.length; label += 1) {

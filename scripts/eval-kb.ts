@@ -1,0 +1,158 @@
+/**
+ * Measures knowledge-base retrieval on the shared data (hit@1 / hit@5):
+ * - en: our customer-style paraphrases (tests/retrieval/faq-paraphrases-en.tsv) against the
+ *   79 English FAQs of ecommerce_faq_en (title = question, body = answer);
+ * - zh: 1,800 ATEC paraphrase pairs (same = 1): one side indexed as article titles, the other
+ *   side asked as queries; a hit is the paired question (or an identical text).
+ * Compares BM25 alone, dense vectors alone and the fused retriever.
+ *
+ *   npx tsx scripts/eval-kb.ts [--en|--zh] [--no-vectors] [--no-terms] [--no-expansion]
+ *   npx tsx scripts/eval-kb.ts --train      (re-trains models/intent-kb-terms first)
+ *
+ * The term table is trained on paraphrase groups that share nothing with the evaluation:
+ * English intent utterances (Bitext, CLINC150, BANKING77; same intent = paraphrase) and
+ * the ATEC pairs left after taking out every sentence of the evaluation pairs.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { createTextEmbedder, type TextEmbedder } from '../src/core/retrieval/embedder.ts';
+import { createRetriever, type RetrievalArticle } from '../src/core/retrieval/retriever.ts';
+import { gloveFolderName, loadWordVectors, type WordVectors } from '../src/core/retrieval/word-vectors.ts';
+import { seededRandom, shuffle } from '../src/core/intents/bag-model.ts';
+import { builtInTermTableDir, loadTermTable, trainTermTable, writeTermTable, type ParaphrasePair } from '../src/core/retrieval/term-table.ts';
+import { readBitext, readClinc } from './train-intent-model.ts';
+
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+export const sharedRoot = resolve(repoRoot, '../shared');
+
+export interface RetrievalCase {
+  query: string;
+  accepted: string[];
+}
+
+export function readEnglishFaq(): { articles: RetrievalArticle[]; cases: RetrievalCase[] } {
+  const faq = JSON.parse(readFileSync(resolve(sharedRoot, 'data/kb/ecommerce_faq_en/Ecommerce_FAQ_Chatbot_dataset.json'), 'utf8')) as { questions: { question: string; answer: string }[] };
+  const articles = faq.questions.map((entry, index) => ({ id: `faq-${index}`, title: entry.question, body: entry.answer }));
+  const lines = readFileSync(resolve(repoRoot, 'tests/retrieval/faq-paraphrases-en.tsv'), 'utf8').split('\n');
+  const cases = lines
+    .filter((line) => line.trim() !== '' && !line.startsWith('#') && !line.startsWith('query\t'))
+    .map((line) => {
+      const [query, faqs] = line.split('\t') as [string, string];
+      return { query, accepted: faqs.split(',').map((number) => `faq-${number.trim()}`) };
+    });
+  return { articles, cases };
+}
+
+export interface AtecPair {
+  first: string;
+  second: string;
+}
+
+export function readAtecPairs(): { pair: AtecPair; same: boolean }[] {
+  const records = parse(readFileSync(resolve(sharedRoot, 'data/kb/atec_cs_question_pairs_zh/train.csv')), { columns: true, bom: true }) as { q1: string; q2: string; same: string }[];
+  return records.map((record) => ({ pair: { first: record.q1.trim(), second: record.q2.trim() }, same: record.same.trim() === '1' }));
+}
+
+/** 1,800 paraphrase pairs with distinct texts, chosen by a fixed seed; the rest may train models. */
+export function atecEvaluationPairs(all: readonly { pair: AtecPair; same: boolean }[], count = 1800): AtecPair[] {
+  const positives = shuffle(
+    all.filter((item) => item.same && item.pair.first !== item.pair.second).map((item) => item.pair),
+    seededRandom(2018),
+  );
+  const seen = new Set<string>();
+  const chosen: AtecPair[] = [];
+  for (const pair of positives) {
+    if (chosen.length >= count) break;
+    if (seen.has(pair.first) || seen.has(pair.second)) continue;
+    seen.add(pair.first);
+    seen.add(pair.second);
+    chosen.push(pair);
+  }
+  return chosen;
+}
+
+export function chineseCases(pairs: readonly AtecPair[]): { articles: RetrievalArticle[]; cases: RetrievalCase[] } {
+  return {
+    articles: pairs.map((pair, index) => ({ id: `q-${index}`, title: pair.second, body: '' })),
+    cases: pairs.map((pair, index) => ({ query: pair.first, accepted: [`q-${index}`] })),
+  };
+}
+
+export function hitRates(
+  articles: readonly RetrievalArticle[],
+  cases: readonly RetrievalCase[],
+  embedder: TextEmbedder,
+  wordVectors: WordVectors | undefined,
+  mode: 'fused' | 'bm25' | 'dense',
+): { hit1: number; hit5: number } {
+  const retriever = createRetriever({ articles, embedder, ...(wordVectors ? { wordVectors } : {}), ...(mode === 'bm25' ? { fusionSides: ['lexical'] as const } : mode === 'dense' ? { fusionSides: ['dense'] as const } : {}) });
+  let hit1 = 0;
+  let hit5 = 0;
+  for (const item of cases) {
+    const ids = retriever.search(item.query, 5).map((hit) => hit.id);
+    if (item.accepted.includes(ids[0] ?? '')) hit1 += 1;
+    if (ids.some((id) => item.accepted.includes(id))) hit5 += 1;
+  }
+  return { hit1: hit1 / cases.length, hit5: hit5 / cases.length };
+}
+
+/** Same-intent utterance pairs: each utterance with a random other of its intent. */
+function intentPairs(rows: readonly { text: string; intent: string }[], source: string, random: () => number): ParaphrasePair[] {
+  const byIntent = new Map<string, string[]>();
+  for (const row of rows) byIntent.set(row.intent, [...(byIntent.get(row.intent) ?? []), row.text]);
+  return rows.map((row) => {
+    const texts = byIntent.get(row.intent) as string[];
+    let partner = texts[Math.floor(random() * texts.length)] as string;
+    if (partner === row.text && texts.length > 1) partner = texts[(texts.indexOf(partner) + 1) % texts.length] as string;
+    return { first: row.text, second: partner, group: `${source}:${row.intent}` };
+  });
+}
+
+function trainingPairs(): ParaphrasePair[] {
+  const random = seededRandom(11);
+  const atec = readAtecPairs();
+  const held = new Set(atecEvaluationPairs(atec).flatMap((pair) => [pair.first, pair.second]));
+  const chinese = atec
+    .filter((item) => item.same && !held.has(item.pair.first) && !held.has(item.pair.second))
+    .map((item, index) => ({ ...item.pair, group: `atec:${index}` }));
+  const banking = parse(readFileSync(resolve(sharedRoot, 'data/intents/banking77/train.csv')), { columns: true, bom: true }) as { text: string; category: string }[];
+  const english = [
+    ...intentPairs(readBitext(), 'bitext', random),
+    ...intentPairs(readClinc(['train']), 'clinc', random),
+    ...intentPairs(banking.map((row) => ({ text: row.text, intent: row.category })), 'banking', random),
+  ];
+  return [...english, ...chinese];
+}
+
+async function main(): Promise<void> {
+  const wordVectors = process.argv.includes('--no-vectors') ? undefined : loadWordVectors(resolve(sharedRoot, 'models', gloveFolderName));
+  if (process.argv.includes('--train')) {
+    const started = performance.now();
+    const pairs = trainingPairs();
+    const settings = { dimensions: 100, epochs: 10, learningRate: 0.5, batchSize: 64, scale: 20, seed: 1 };
+    const table = trainTermTable({
+      pairs,
+      ...settings,
+      ...(wordVectors ? { wordVectors, extraWords: wordVectors.words.slice(0, 20000).filter((word) => /^[a-z]+$/.test(word)) } : {}),
+      log: (message) => console.log(message),
+    });
+    writeTermTable(builtInTermTableDir, table, { trainingPairs: pairs.length, ...settings, seconds: Math.round((performance.now() - started) / 1000) });
+    console.log(`trained ${table.terms.length} term vectors on ${pairs.length} pairs in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  const termTable = process.argv.includes('--no-terms') ? undefined : loadTermTable(builtInTermTableDir);
+  const embedder = createTextEmbedder({ ...(wordVectors ? { wordVectors } : {}), ...(termTable ? { termTable } : {}) });
+  const english = readEnglishFaq();
+  const chinese = chineseCases(atecEvaluationPairs(readAtecPairs()));
+  console.log(`embedder ${embedder.name} (${embedder.dimensions} dims)`);
+  const sets = process.argv.includes('--en') ? [['en', english] as const] : process.argv.includes('--zh') ? [['zh', chinese] as const] : ([['en', english], ['zh', chinese]] as const);
+  for (const [name, set] of sets) {
+    for (const mode of ['bm25', 'dense', 'fused'] as const) {
+      const rates = hitRates(set.articles, set.cases, embedder, process.argv.includes('--no-expansion') ? undefined : wordVectors, mode);
+      console.log(`${name} ${set.cases.length} queries / ${set.articles.length} articles, ${mode}: hit@1 ${rates.hit1.toFixed(3)}, hit@5 ${rates.hit5.toFixed(3)}`);
+    }
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();
