@@ -12,10 +12,23 @@ import { createStderrLogger } from '../core/logger.ts';
 import { ApiCallError, type ApiEvents } from '../shared/api.ts';
 import { UsageError, type Command, type CommandIo } from './command.ts';
 import { demoCommand, exportCommand, importCommand, systemInfoCommand } from './commands/data.ts';
+import { intentsClassifyCommand, intentsTrainCommand } from './commands/intents.ts';
+import { kbImportCommand, kbSearchCommand } from './commands/kb.ts';
 import { reviewsScoreCommand, reviewsTrainCommand } from './commands/reviews.ts';
 import { createProgressPrinter } from './progress.ts';
 
-const commands: Command[] = [importCommand, exportCommand, demoCommand, systemInfoCommand, reviewsScoreCommand, reviewsTrainCommand];
+const commands: Command[] = [
+  importCommand,
+  exportCommand,
+  demoCommand,
+  systemInfoCommand,
+  reviewsScoreCommand,
+  reviewsTrainCommand,
+  intentsTrainCommand,
+  intentsClassifyCommand,
+  kbImportCommand,
+  kbSearchCommand,
+];
 
 const globalOptions = {
   'data-dir': { type: 'string', description: 'store folder (default: $SHOPDESK_DATA_DIR, else ./shopdesk-data)' },

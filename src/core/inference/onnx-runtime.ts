@@ -104,7 +104,7 @@ export function createInferenceEngine(options: InferenceOptions): InferenceEngin
         return session;
       } catch (error) {
         lastError = error;
-        if (name !== 'cpu') logger.warn(`inference: ${name} provider unavailable, trying the next (${String(error)})`);
+        if (name !== 'cpu') logger.info(`inference: ${name} provider unavailable, trying the next (${String(error)})`);
       }
     }
     throw new Error(`Could not load model ${typeof modelPath === 'string' ? modelPath : '(in memory)'}: ${String(lastError)}`);

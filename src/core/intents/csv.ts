@@ -43,11 +43,11 @@ export function readTrainingCsv(file: string): IntentRow[] {
   });
 }
 
-/** Rows to classify; without an `id` column, the row number is the id. */
-export function readTextCsv(file: string): TextRow[] {
-  return readRecords(file, ['text']).map((record, index) => {
-    const text = (record.text ?? '').trim();
-    if (text === '') throw new ImportError(file, index + 1, 'text', 'is empty');
+/** Rows to classify (or queries to search); without an `id` column, the row number is the id. */
+export function readTextCsv(file: string, textColumn = 'text'): TextRow[] {
+  return readRecords(file, [textColumn]).map((record, index) => {
+    const text = (record[textColumn] ?? '').trim();
+    if (text === '') throw new ImportError(file, index + 1, textColumn, 'is empty');
     const id = (record.id ?? '').trim();
     return { id: id === '' ? String(index + 1) : id, text };
   });

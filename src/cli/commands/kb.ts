@@ -1,0 +1,41 @@
+import { writeFile } from 'node:fs/promises';
+import { readTextCsv } from '../../core/intents/csv.ts';
+import { createDefaultTextEmbedder } from '../../core/retrieval/default-embedder.ts';
+import { createRetriever } from '../../core/retrieval/retriever.ts';
+import { importPath } from '../../core/services/data-files.ts';
+import { UsageError, type Command } from '../command.ts';
+
+export const kbImportCommand: Command = {
+  path: ['kb', 'import'],
+  summary: 'Import knowledge-base articles (JSONL, JSON, CSV or a Markdown folder)',
+  usage: 'shopdesk kb import --in FILE|DIR',
+  options: { in: { value: 'FILE', description: '{id,question,answer} or {id,title,body} records, or a folder of .md files', required: true } },
+  async run({ core, options, io, json }) {
+    const result = await importPath(core.context, 'kb', String(options.in));
+    if (json) io.out(`${JSON.stringify(result)}\n`);
+    else io.out(`${result.file}: ${result.rows} articles, ${result.inserted} new, ${result.updated} updated\n`);
+  },
+};
+
+export const kbSearchCommand: Command = {
+  path: ['kb', 'search'],
+  summary: "Search the store's knowledge base (BM25 and dense vectors, fused) for each query",
+  usage: 'shopdesk kb search --in FILE.csv --out FILE.jsonl [--k 5]',
+  options: {
+    in: { value: 'FILE', description: 'CSV with columns id,query', required: true },
+    out: { value: 'FILE', description: 'JSON lines {"id","hits":[{"articleId","score"}]} in input order', required: true },
+    k: { value: 'N', description: 'hits per query (default 5)' },
+  },
+  async run({ core, options, io }) {
+    const k = options.k === undefined ? 5 : Number(options.k);
+    if (!Number.isSafeInteger(k) || k < 1) throw new UsageError(`--k must be a positive whole number, not ${String(options.k)}`);
+    const articles = core.context.db.prepare('SELECT external_id AS id, title, body FROM kb_articles ORDER BY id').all() as { id: string; title: string; body: string }[];
+    if (articles.length === 0) io.err('warning: the knowledge base is empty (import articles with `shopdesk kb import`); every query gets no hits\n');
+    const { embedder, wordVectors } = createDefaultTextEmbedder(core.context.modelsPath);
+    const retriever = createRetriever({ articles, embedder, ...(wordVectors ? { wordVectors } : {}) });
+    const queries = readTextCsv(String(options.in), 'query');
+    const lines = queries.map((query) => JSON.stringify({ id: query.id, hits: retriever.search(query.text, k).map((hit) => ({ articleId: hit.id, score: Number(hit.score.toFixed(6)) })) }));
+    await writeFile(String(options.out), lines.length ? `${lines.join('\n')}\n` : '');
+    io.err(`searched ${queries.length} queries over ${articles.length} articles\n`);
+  },
+};
