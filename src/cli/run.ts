@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, parseModelsPath, repositoryRoot } from '../core/index.ts';
+import { NotFoundError } from '../core/context.ts';
 import { ImportError } from '../core/importers/errors.ts';
+import { VisionUnavailableError } from '../core/services/vision.ts';
 import { createStderrLogger } from '../core/logger.ts';
 import { ApiCallError, type ApiEvents } from '../shared/api.ts';
 import { UsageError, type Command, type CommandIo } from './command.ts';
@@ -15,6 +17,7 @@ import { demoCommand, exportCommand, importCommand, systemInfoCommand } from './
 import { intentsClassifyCommand, intentsTrainCommand } from './commands/intents.ts';
 import { kbImportCommand, kbSearchCommand } from './commands/kb.ts';
 import { reviewsScoreCommand, reviewsTrainCommand } from './commands/reviews.ts';
+import { visionIdentifyCommand, visionLearnCommand } from './commands/vision.ts';
 import { createProgressPrinter } from './progress.ts';
 
 const commands: Command[] = [
@@ -28,6 +31,8 @@ const commands: Command[] = [
   intentsClassifyCommand,
   kbImportCommand,
   kbSearchCommand,
+  visionIdentifyCommand,
+  visionLearnCommand,
 ];
 
 const globalOptions = {
@@ -133,7 +138,7 @@ export async function runCli(argv: string[], io: CommandIo, env: NodeJS.ProcessE
     await command.run({ core, positionals: rest, options, io, json: options.json === true });
     return 0;
   } catch (error) {
-    if (error instanceof ImportError || error instanceof UsageError || error instanceof ApiCallError) {
+    if (error instanceof ImportError || error instanceof UsageError || error instanceof ApiCallError || error instanceof NotFoundError || error instanceof VisionUnavailableError) {
       io.err(`error: ${error.message}\n`);
       return 1;
     }

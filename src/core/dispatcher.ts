@@ -8,6 +8,7 @@ import type { CoreContext } from './context.ts';
 import { NotFoundError } from './context.ts';
 import { handlers } from './handlers.ts';
 import { ImportError } from './importers/errors.ts';
+import { VisionUnavailableError } from './services/vision.ts';
 
 function typeMatches(expected: string, value: unknown): boolean {
   switch (expected) {
@@ -60,6 +61,7 @@ function toApiError(error: unknown, context: CoreContext, method: string): ApiCa
   if (error instanceof ImportError) return new ApiCallError('import_failed', error.message);
   if (error instanceof NotFoundError) return new ApiCallError('not_found', error.message);
   if (error instanceof RangeError) return new ApiCallError('invalid_argument', error.message);
+  if (error instanceof VisionUnavailableError) return new ApiCallError('unavailable', error.message);
   context.logger.error(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return new ApiCallError('internal', `${method} failed: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -11,7 +11,7 @@ import { boughtTogether, popular } from './services/recs.ts';
 import { listReviews, setReviewStatus } from './services/reviews.ts';
 import { getSettings, updateSettings } from './services/settings.ts';
 import { auditLog, listModels, systemInfo } from './services/system.ts';
-import { visionStatus } from './services/vision.ts';
+import { identifyPhoto, learnPhoto, visionStatus } from './services/vision.ts';
 
 export type Handlers = {
   [M in ApiMethod]: (context: CoreContext, args: ApiArgs<M>) => ApiResult<M> | Promise<ApiResult<M>>;
@@ -49,6 +49,8 @@ export const handlers: Handlers = {
   'kb.search': searchArticles,
 
   'vision.status': (context) => visionStatus(context),
+  'vision.identify': identifyPhoto,
+  'vision.learn': learnPhoto,
 
   'recs.boughtTogether': boughtTogether,
   'recs.popular': popular,

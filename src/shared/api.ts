@@ -21,6 +21,7 @@ import type {
   ModelInfo,
   Order,
   Page,
+  PhotoIdentification,
   Product,
   ProductSummary,
   ProgressEvent,
@@ -72,6 +73,8 @@ export interface ApiMethods {
   'kb.search': { args: { query: string; k?: number }; result: KbHit[] };
 
   'vision.status': { args: Record<string, never>; result: { available: boolean; message: string } };
+  'vision.identify': { args: { imageBase64: string; k?: number }; result: PhotoIdentification };
+  'vision.learn': { args: { imageBase64: string; sku: string; fileName?: string }; result: { learned: number; products: number } };
 
   'recs.boughtTogether': { args: { sku: string; k?: number }; result: RelatedProduct[] };
   'recs.popular': { args: { category?: string; k?: number }; result: RelatedProduct[] };
@@ -119,6 +122,8 @@ export const apiSchemas: { [M in ApiMethod]: ArgumentSchema } = {
   'kb.search': { query: 'string', k: 'integer?' },
 
   'vision.status': none,
+  'vision.identify': { imageBase64: 'string', k: 'integer?' },
+  'vision.learn': { imageBase64: 'string', sku: 'string', fileName: 'string?' },
 
   'recs.boughtTogether': { sku: 'string', k: 'integer?' },
   'recs.popular': { category: 'string?', k: 'integer?' },

@@ -148,6 +148,13 @@ export interface RelatedProduct {
   score: number;
 }
 
+export interface PhotoIdentification {
+  /** Best first; score is a cosine, or a probability once the store has learned from photos. */
+  matches: { sku: string; title: string; imageId: number | null; score: number }[];
+  /** False when the best match is too weak or too close to the next to act on. */
+  confident: boolean;
+}
+
 export const importKinds = ['products', 'customers', 'orders', 'reviews', 'kb', 'interactions', 'conversations'] as const;
 export type ImportKind = (typeof importKinds)[number];
 

@@ -44,7 +44,7 @@ describe('inference layer', () => {
     ];
     const { sums } = await session.run({ ids: { type: 'int64', data: BigInt64Array.from(ids.flat().map(BigInt)), dims: [2, 2] } });
     const expected = ids.map((row) => [0, 1].map((column) => row.reduce((sum, id) => sum + (table[id]?.[column] ?? 0), 0)));
-    expect(Array.from(sums?.data ?? [])).toEqual(expected.flat());
+    expect(Array.from(sums?.data as Float32Array)).toEqual(expected.flat());
     expect(engine.provider).toBe('cpu');
     await engine.release();
   });

@@ -9,6 +9,7 @@ import { importKindSpecs } from '../importers/kinds/index.ts';
 import { markdownArticles } from '../importers/kinds/kb.ts';
 import { runImport, type ImportProgress } from '../importers/run-import.ts';
 import { scoreUnscoredReviews } from './review-scoring.ts';
+import { indexProductImages, VisionUnavailableError } from './vision.ts';
 import { sourceFromFile, sourceFromFolder, sourceFromText, type ImportSource } from '../importers/source.ts';
 
 const domainOf: Record<ImportKind, 'catalog' | 'customers' | 'orders' | 'reviews' | 'kb' | 'recs' | 'chat'> = {
@@ -22,6 +23,16 @@ const domainOf: Record<ImportKind, 'catalog' | 'customers' | 'orders' | 'reviews
 };
 
 let nextJob = 1;
+
+/** Product images are embedded on import, so identification is ready when the import returns. */
+async function indexImportedImages(context: CoreContext): Promise<void> {
+  try {
+    await indexProductImages(context);
+  } catch (error) {
+    if (error instanceof VisionUnavailableError) context.logger.info(`product images not indexed: ${error.message}`);
+    else context.logger.warn(`product images not indexed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 /** Reviews are scored as they arrive; a scoring failure must not undo an import that succeeded. */
 async function scoreImportedReviews(context: CoreContext): Promise<void> {
@@ -43,6 +54,7 @@ async function importSource(context: CoreContext, kind: ImportKind, source: Impo
     audit(context, 'agent', 'system.import', kind, result);
     context.events.emit('changed', { domain: domainOf[kind] });
     if (kind === 'reviews') await scoreImportedReviews(context);
+    if (kind === 'products') await indexImportedImages(context);
     return result;
   } finally {
     report({ phase: 'writing', done: 1, total: 1 }, true);

@@ -6,6 +6,7 @@ import { knowledgeBase } from './0004-knowledge-base.ts';
 import { conversations } from './0005-conversations.ts';
 import { interactions } from './0006-interactions.ts';
 import { feedbackAuditSettings } from './0007-feedback-audit-settings.ts';
+import { imageVectors } from './0008-image-vectors.ts';
 import type { Migration } from './migration.ts';
 
-export const migrations: readonly Migration[] = [catalog, customersAndOrders, reviews, knowledgeBase, conversations, interactions, feedbackAuditSettings];
+export const migrations: readonly Migration[] = [catalog, customersAndOrders, reviews, knowledgeBase, conversations, interactions, feedbackAuditSettings, imageVectors];

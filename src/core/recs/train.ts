@@ -1,0 +1,121 @@
+/**
+ * Training: every signal from the interactions, then blend weights tuned on a
+ * leave-last-out validation split (each user's last interaction held out, signals
+ * retrained on the rest), then the signals retrained on everything.
+ */
+import { trainAls } from './als.ts';
+import { textNeighbours } from './content.ts';
+import { trainEase } from './ease.ts';
+import { indexInteractions, leaveLastOut, type Interaction, type InteractionData } from './interactions.ts';
+import { itemCosine, itemTransitions, type SparseRows } from './item-similarity.ts';
+import { componentNames, type BlendWeights, type ModelSettings, type RecommenderModel } from './model.ts';
+import { tuneWeights } from './tuning.ts';
+
+export interface TrainOptions {
+  seed?: number;
+  /** Item → category name: popularity within a category for cold start, category caps for diversity. */
+  itemCategories?: Map<string, string>;
+  /** Item → title/description: content similarity, also for items nobody has interacted with. */
+  itemTexts?: Map<string, string>;
+  /** Fixed blend weights; when absent they are tuned on a validation split. */
+  weights?: BlendWeights;
+}
+
+export const defaultSettings: ModelSettings = {
+  transitions: { window: 10, decay: 0.6 },
+  neighbours: { window: 10_000, decay: 0.95 },
+  ease: { window: 10_000, decay: 0.98 },
+  content: { window: 10, decay: 0.8 },
+  factors: 32,
+};
+
+/** Starting point of the weight search, also used when validation is impossible (too little data). */
+export const defaultWeights: BlendWeights = { transitions: 1, neighbours: 1, ease: 0.5, content: 1, factors: 0.2, popularity: 0.1 };
+
+/** EASE inverts a min(users, items)-sized matrix; beyond this size it is skipped to keep training fast. */
+const maximumEaseSize = 4000;
+/** Neighbours kept per item for every item–item signal. */
+const neighbourCount = 200;
+
+const emptyRows = (rows: number): SparseRows => ({ offsets: new Int32Array(rows + 1), indices: new Int32Array(0), values: new Float32Array(0) });
+
+/** Keeps the largest `limit` positive entries of each row of a dense square matrix. */
+function sparsify(dense: Float32Array, size: number, limit: number): SparseRows {
+  const offsets = new Int32Array(size + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let row = 0; row < size; row += 1) {
+    const slice = dense.subarray(row * size, (row + 1) * size);
+    const columns: number[] = [];
+    slice.forEach((value, column) => {
+      if (value > 0) columns.push(column);
+    });
+    columns.sort((first, second) => (slice[second] as number) - (slice[first] as number) || first - second);
+    for (const column of columns.slice(0, limit)) {
+      indices.push(column);
+      values.push(slice[column] as number);
+    }
+    offsets[row + 1] = indices.length;
+  }
+  return { offsets, indices: Int32Array.from(indices), values: Float32Array.from(values) };
+}
+
+/** Trains every signal on indexed interactions; the weights are left at the given ones. */
+export function trainSignals(data: InteractionData, options: TrainOptions, weights: BlendWeights): RecommenderModel {
+  const itemCount = data.items.length;
+  const settings = { ...defaultSettings };
+  const cosine = itemCosine(data, { shrink: 10, neighbours: neighbourCount });
+  const transitions = itemTransitions(data, { window: 3, decay: 0.7, shrink: 5, neighbours: neighbourCount });
+  const easeSize = Math.min(itemCount, data.users.length);
+  const ease = easeSize <= maximumEaseSize && itemCount > 1 ? sparsify(trainEase(data, 300), itemCount, neighbourCount) : emptyRows(itemCount);
+  const texts = options.itemTexts;
+  const content = texts && texts.size > 0 ? textNeighbours(data.items.map((item) => texts.get(item)), neighbourCount) : emptyRows(itemCount);
+  const factorisation = trainAls(data, { factors: settings.factors, iterations: 4, alpha: 10, regularization: 1, conjugateGradientSteps: 3, seed: options.seed ?? 1 });
+  const usable: Record<string, boolean> = { ease: ease.indices.length > 0, content: content.indices.length > 0 };
+  const finalWeights = { ...weights };
+  for (const component of componentNames) if (usable[component] === false) finalWeights[component] = 0;
+  return {
+    formatVersion: 1,
+    items: data.items,
+    itemIndex: data.itemIndex,
+    users: data.users,
+    userIndex: data.userIndex,
+    histories: data.sequences,
+    categories: data.items.map((item) => options.itemCategories?.get(item) ?? ''),
+    popularity: Float32Array.from(data.itemCounts),
+    transitions,
+    neighbours: cosine.similarity,
+    cooccurrences: cosine.counts,
+    ease,
+    content,
+    userFactors: factorisation.userFactors,
+    itemFactors: factorisation.itemFactors,
+    settings,
+    weights: finalWeights,
+    validation: null,
+  };
+}
+
+/** The catalog: every item with interactions, a text or a category. */
+function catalogItems(options: TrainOptions): string[] {
+  return [...new Set([...(options.itemTexts?.keys() ?? []), ...(options.itemCategories?.keys() ?? [])])];
+}
+
+export function trainRecommender(interactions: readonly Interaction[], options: TrainOptions = {}): RecommenderModel {
+  if (interactions.length === 0) throw new Error('cannot train a recommender without interactions');
+  const catalog = catalogItems(options);
+  let weights = options.weights ?? defaultWeights;
+  let validation: RecommenderModel['validation'] = null;
+  if (!options.weights) {
+    const { train, heldOut } = leaveLastOut(interactions);
+    if (heldOut.length >= 20 && train.length > heldOut.length) {
+      const inner = trainSignals(indexInteractions(train, catalog), options, defaultWeights);
+      const tuned = tuneWeights(inner, heldOut, options.seed ?? 1);
+      weights = tuned.weights;
+      validation = tuned.metrics;
+    }
+  }
+  const model = trainSignals(indexInteractions(interactions, catalog), options, weights);
+  model.validation = validation;
+  return model;
+}

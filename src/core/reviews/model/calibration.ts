@@ -1,0 +1,115 @@
+/**
+ * Calibration of the sentiment head on held-out rows: Platt scaling turns the raw logit
+ * into a probability of positive that means what it says, and a neutral band on that
+ * probability gives the three-way answer.
+ */
+import { sigmoid } from './bag.ts';
+
+export interface PlattScaling {
+  scale: number;
+  shift: number;
+}
+
+function meanLogLoss(logits: readonly number[], targets: readonly number[], scale: number, shift: number): number {
+  let loss = 0;
+  logits.forEach((logit, index) => {
+    const probability = Math.min(1 - 1e-12, Math.max(1e-12, sigmoid(scale * logit + shift)));
+    const target = targets[index] as number;
+    loss -= target * Math.log(probability) + (1 - target) * Math.log(1 - probability);
+  });
+  return loss / Math.max(1, logits.length);
+}
+
+/**
+ * Fits p = sigmoid(scale · logit + shift) by Newton's method on the log loss, halving
+ * steps that would not lower it (two parameters: a handful of iterations).
+ */
+export function fitPlatt(logits: readonly number[], targets: readonly number[]): PlattScaling {
+  let scale = 1;
+  let shift = 0;
+  let loss = meanLogLoss(logits, targets, scale, shift);
+  for (let iteration = 0; iteration < 100; iteration += 1) {
+    // Gradient and Hessian of the summed log loss, with a little ridge for stability.
+    let gradientScale = 0;
+    let gradientShift = 0;
+    let hessianScaleScale = 1e-6;
+    let hessianScaleShift = 0;
+    let hessianShiftShift = 1e-6;
+    logits.forEach((logit, index) => {
+      const probability = sigmoid(scale * logit + shift);
+      const error = probability - (targets[index] as number);
+      const curvature = probability * (1 - probability);
+      gradientScale += error * logit;
+      gradientShift += error;
+      hessianScaleScale += curvature * logit * logit;
+      hessianScaleShift += curvature * logit;
+      hessianShiftShift += curvature;
+    });
+    const determinant = hessianScaleScale * hessianShiftShift - hessianScaleShift * hessianScaleShift;
+    if (!(Math.abs(determinant) > 1e-12)) break;
+    let stepScale = (hessianShiftShift * gradientScale - hessianScaleShift * gradientShift) / determinant;
+    let stepShift = (hessianScaleScale * gradientShift - hessianScaleShift * gradientScale) / determinant;
+    let improved = false;
+    for (let halving = 0; halving < 30; halving += 1) {
+      const candidate = meanLogLoss(logits, targets, scale - stepScale, shift - stepShift);
+      if (candidate <= loss) {
+        scale -= stepScale;
+        shift -= stepShift;
+        improved = loss - candidate > 1e-10;
+        loss = candidate;
+        break;
+      }
+      stepScale /= 2;
+      stepShift /= 2;
+    }
+    if (!improved) break;
+  }
+  return scale > 0 && Number.isFinite(shift) ? { scale, shift } : { scale: 1, shift: 0 };
+}
+
+export interface NeutralBand {
+  /** Below this probability of positive a review is negative… */
+  negativeBelow: number;
+  /** …above this one positive, in between neutral. */
+  positiveAbove: number;
+}
+
+/** Used when the calibration rows have no neutral examples to learn the band from. */
+export const defaultNeutralBand: NeutralBand = { negativeBelow: 0.35, positiveAbove: 0.65 };
+
+export type ThreeWay = 'positive' | 'neutral' | 'negative';
+
+export function threeWay(positive: number, band: NeutralBand): ThreeWay {
+  return positive > band.positiveAbove ? 'positive' : positive < band.negativeBelow ? 'negative' : 'neutral';
+}
+
+/** The band that maximises the macro F1 of the three classes on the given rows. */
+export function chooseNeutralBand(probabilities: readonly number[], labels: readonly ThreeWay[]): NeutralBand {
+  if (!labels.includes('neutral')) return defaultNeutralBand;
+  const classes: ThreeWay[] = ['positive', 'neutral', 'negative'];
+  let best = defaultNeutralBand;
+  let bestScore = -1;
+  for (let low = 0.05; low < 0.9; low += 0.025) {
+    for (let high = low; high < 0.96; high += 0.025) {
+      const band = { negativeBelow: low, positiveAbove: high };
+      let score = 0;
+      for (const label of classes) {
+        let truePositive = 0;
+        let predicted = 0;
+        let actual = 0;
+        probabilities.forEach((probability, index) => {
+          const guess = threeWay(probability, band);
+          if (guess === label) predicted += 1;
+          if (labels[index] === label) actual += 1;
+          if (guess === label && labels[index] === label) truePositive += 1;
+        });
+        score += predicted + actual === 0 ? 0 : (2 * truePositive) / (predicted + actual);
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = { negativeBelow: Number(low.toFixed(3)), positiveAbove: Number(high.toFixed(3)) };
+      }
+    }
+  }
+  return best;
+}

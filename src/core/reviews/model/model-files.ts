@@ -1,0 +1,105 @@
+/**
+ * The files of a review model folder:
+ * - review-sentiment.onnx: hashed feature ids → calibrated probability of positive and a
+ *   star rating (all learned numbers live here);
+ * - config.json: feature settings, the neutral band, training facts and validation numbers.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { encodeModel, type GraphDefinition } from '../../inference/onnx-graph.ts';
+import { featureVersion, type FeatureOptions } from '../../text/features.ts';
+import type { NormalizeOptions } from '../../text/normalize.ts';
+import { foldedColumns, smallestWeightTotal, type FoldedHeads } from './bag.ts';
+import type { NeutralBand, PlattScaling } from './calibration.ts';
+
+export const reviewModelFileName = 'review-sentiment.onnx';
+export const reviewConfigFileName = 'config.json';
+export const reviewModelFormat = 'shopdesk-review-model';
+
+export interface ReviewModelConfig {
+  format: typeof reviewModelFormat;
+  /** Name stored with each score, e.g. 'review-sentiment@2026-11-28'. */
+  name: string;
+  featureVersion: number;
+  features: FeatureOptions;
+  normalize: NormalizeOptions;
+  calibration: PlattScaling;
+  neutralBand: NeutralBand;
+  training: {
+    rows: number;
+    seed: number;
+    dimensions: number;
+    epochs: number;
+    learningRate: number;
+    /** Models trained with consecutive seeds and averaged. */
+    ensemble: number;
+    milliseconds: number;
+  };
+  /** Numbers measured on held-out rows at training time, keyed by what was measured. */
+  validation: Record<string, number>;
+}
+
+/**
+ * feature_ids [batch, length] (int32, padded with `buckets`, whose row is zero)
+ * → positive [batch, 1], rating [batch, 1].
+ */
+function reviewGraph(heads: FoldedHeads, calibration: PlattScaling): GraphDefinition {
+  const table = new Float32Array((heads.buckets + 1) * foldedColumns);
+  table.set(heads.table);
+  return {
+    name: 'shopdesk-review-sentiment',
+    inputs: [
+      { name: 'feature_ids', type: 'int32', dims: ['batch', 'length'] },
+    ],
+    outputs: [
+      { name: 'positive', type: 'float32', dims: ['batch', 1] },
+      { name: 'rating', type: 'float32', dims: ['batch', 1] },
+    ],
+    initializers: [
+      { name: 'feature_heads', type: 'float32', dims: [heads.buckets + 1, foldedColumns], data: table },
+      { name: 'smallest_total', type: 'float32', dims: [1], data: Float32Array.from([smallestWeightTotal]) },
+      { name: 'length_axis', type: 'int64', dims: [1], data: BigInt64Array.from([1n]) },
+      { name: 'split_sizes', type: 'int64', dims: [2], data: BigInt64Array.from([2n, 1n]) },
+      // Platt scaling is folded into the sentiment column, so the output is calibrated.
+      { name: 'head_scale', type: 'float32', dims: [2], data: Float32Array.from([calibration.scale, 1]) },
+      { name: 'head_shift', type: 'float32', dims: [2], data: Float32Array.from([calibration.scale * heads.sentimentBias + calibration.shift, heads.ratingBias]) },
+      { name: 'lowest_rating', type: 'float32', dims: [], data: Float32Array.from([1]) },
+      { name: 'highest_rating', type: 'float32', dims: [], data: Float32Array.from([5]) },
+    ],
+    nodes: [
+      { op: 'Gather', inputs: ['feature_heads', 'feature_ids'], outputs: ['gathered'], attributes: { axis: 0 } },
+      { op: 'ReduceSum', inputs: ['gathered', 'length_axis'], outputs: ['sums'], attributes: { keepdims: 0 } },
+      // Columns: weighted sentiment, weighted stars | weight total.
+      { op: 'Split', inputs: ['sums', 'split_sizes'], outputs: ['weighted_sums', 'weight_total'], attributes: { axis: 1 } },
+      { op: 'Max', inputs: ['weight_total', 'smallest_total'], outputs: ['safe_total'] },
+      { op: 'Div', inputs: ['weighted_sums', 'safe_total'], outputs: ['means'] },
+      { op: 'Mul', inputs: ['means', 'head_scale'], outputs: ['scaled'] },
+      { op: 'Add', inputs: ['scaled', 'head_shift'], outputs: ['heads'] },
+      { op: 'Split', inputs: ['heads'], outputs: ['logit', 'raw_rating'], attributes: { axis: 1 } },
+      { op: 'Sigmoid', inputs: ['logit'], outputs: ['positive'] },
+      { op: 'Clip', inputs: ['raw_rating', 'lowest_rating', 'highest_rating'], outputs: ['rating'] },
+    ],
+    metadata: { featureVersion: String(featureVersion), buckets: String(heads.buckets) },
+  };
+}
+
+export function writeReviewModel(directory: string, heads: FoldedHeads, config: ReviewModelConfig): void {
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(join(directory, reviewModelFileName), encodeModel(reviewGraph(heads, config.calibration)));
+  writeFileSync(join(directory, reviewConfigFileName), `${JSON.stringify(config, null, 2)}\n`);
+}
+
+export function readReviewConfig(directory: string): ReviewModelConfig {
+  const path = join(directory, reviewConfigFileName);
+  let config: ReviewModelConfig;
+  try {
+    config = JSON.parse(readFileSync(path, 'utf8')) as ReviewModelConfig;
+  } catch (error) {
+    throw new Error(`${path}: not a review model (${String(error)})`);
+  }
+  if (config.format !== reviewModelFormat) throw new Error(`${path}: not a review model (format "${String(config.format)}")`);
+  if (config.featureVersion !== featureVersion) {
+    throw new Error(`${path}: made with text features version ${config.featureVersion}, this build reads version ${featureVersion}; retrain the model`);
+  }
+  return config;
+}

@@ -1,0 +1,101 @@
+/**
+ * Text → sparse hashed feature ids, fastText style: tokens, token pairs and triples within
+ * a clause, and character n-grams of Latin-script words, all hashed into one fixed space.
+ * Chinese characters are tokens, so their pairs and triples are the usual character
+ * bigrams and trigrams; character n-grams let typos and inflections share features.
+ * Feature ids repeat when a feature repeats, so counts carry weight as in fastText.
+ * Hashes are computed straight from the text's code units: scoring allocates almost nothing.
+ */
+import { combineHashes, fnvOffset, hashStep } from './hash.ts';
+import { normalizeText } from './normalize.ts';
+import { createTokenSpans, longNumberLength, scanSpans } from './tokenize.ts';
+
+/** Bumped whenever the ids a text produces change: saved models depend on them. */
+export const featureVersion = 1;
+
+export interface FeatureOptions {
+  /** Size of the hash space; ids are in [0, buckets). */
+  buckets: number;
+  /** Longest token sequence hashed as one feature (1 = tokens only, 3 = up to triples). */
+  tokenNgrams: number;
+  /** Character n-gram sizes of Latin-script words, with < and > marking the word ends; 0 turns them off. */
+  minCharNgram: number;
+  maxCharNgram: number;
+  /** Cap on the features of one text, so a pathological text costs a bounded time. */
+  maxFeatures: number;
+}
+
+export const defaultFeatureOptions: FeatureOptions = { buckets: 1 << 20, tokenNgrams: 3, minCharNgram: 3, maxCharNgram: 5, maxFeatures: 4096 };
+
+// Seeds per token kind (word, number, han, symbol: the order of tokenKinds) and for character n-grams.
+const kindSeeds = [0x77, 0x6e, 0x68, 0x73].map((code) => hashStep(fnvOffset, code));
+const numberKind = 1;
+const wordKind = 0;
+const charNgramSeed = hashStep(fnvOffset, 0x63);
+const longNumberHash = hashStep(kindSeeds[numberKind] as number, 0x23) >>> 0;
+const wordStartCode = 0x3c;
+const wordEndCode = 0x3e;
+
+export interface Featurizer {
+  readonly options: FeatureOptions;
+  /** Hashed feature ids of an already normalised text (see normalizeText). */
+  featurize(normalizedText: string): Int32Array;
+}
+
+export function createFeaturizer(options: FeatureOptions = defaultFeatureOptions): Featurizer {
+  const { buckets, tokenNgrams, minCharNgram, maxCharNgram, maxFeatures } = options;
+  const output = new Int32Array(maxFeatures);
+  const spans = createTokenSpans();
+  // Hashes of the last tokens of the current clause, newest first.
+  const recent = new Uint32Array(Math.max(1, tokenNgrams));
+  return {
+    options,
+    featurize(text) {
+      scanSpans(text, spans);
+      const { starts, ends, kinds, clauseStarts } = spans;
+      let count = 0;
+      let clauseLength = 0;
+      for (let token = 0; token < spans.count && count < maxFeatures; token += 1) {
+        const start = starts[token] as number;
+        const end = ends[token] as number;
+        const kind = kinds[token] as number;
+        let hash: number;
+        if (kind === numberKind && end - start > longNumberLength) hash = longNumberHash;
+        else {
+          hash = kindSeeds[kind] as number;
+          for (let index = start; index < end; index += 1) hash = hashStep(hash, text.charCodeAt(index));
+          hash >>>= 0;
+        }
+        output[count++] = hash % buckets;
+        if (clauseStarts[token] === 1) clauseLength = 0;
+        let combined = hash;
+        for (let size = 2; size <= tokenNgrams && size - 2 < clauseLength && count < maxFeatures; size += 1) {
+          combined = combineHashes(recent[size - 2] as number, combined);
+          output[count++] = combined % buckets;
+        }
+        for (let index = recent.length - 1; index > 0; index -= 1) recent[index] = recent[index - 1] as number;
+        recent[0] = hash;
+        clauseLength += 1;
+        if (kind !== wordKind || minCharNgram <= 0) continue;
+        // Character n-grams over "<word>", without building the padded string.
+        const padded = end - start + 2;
+        for (let gramStart = 0; gramStart < padded; gramStart += 1) {
+          let gram = charNgramSeed;
+          for (let size = 1; size <= maxCharNgram && gramStart + size <= padded; size += 1) {
+            const position = gramStart + size - 1;
+            const code = position === 0 ? wordStartCode : position === padded - 1 ? wordEndCode : text.charCodeAt(start + position - 1);
+            gram = hashStep(gram, code);
+            // The whole padded word is already the token feature.
+            if (size >= minCharNgram && size < padded && count < maxFeatures) output[count++] = (gram >>> 0) % buckets;
+          }
+        }
+      }
+      return output.slice(0, count);
+    },
+  };
+}
+
+/** Normalises and featurises one text; for many texts, create one Featurizer and reuse it. */
+export function featurize(text: string, options: FeatureOptions = defaultFeatureOptions): Int32Array {
+  return createFeaturizer(options).featurize(normalizeText(text));
+}

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../src/core/index.ts';
+import { createMemoryLogger } from '../../src/core/logger.ts';
+import { identifyPhotos, learnPhotos } from '../../src/core/services/vision.ts';
+import { createInProcessClient } from '../../src/core/transports/in-process.ts';
+import { sharedDir, useCore } from '../helpers/core.ts';
+import { useTempDir } from '../helpers/temp.ts';
+
+const newCore = useCore();
+const tempDir = useTempDir();
+const grocery = join(sharedDir, 'data', 'images', 'grocery');
+
+/** Photos of the first `classes` products from a split file (path, class id). */
+function photos(split: 'train' | 'val', classes: number, perClass: number): { path: string; sku: string }[] {
+  const counts = new Map<number, number>();
+  const chosen = [];
+  for (const line of readFileSync(join(grocery, `${split}.txt`), 'utf8').split('\n')) {
+    const [path, classId] = line.split(', ');
+    const id = Number(classId);
+    if (!path || id >= classes || (counts.get(id) ?? 0) >= perClass) continue;
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+    chosen.push({ path: join(grocery, path), sku: `GRO-${String(id).padStart(3, '0')}` });
+  }
+  return chosen;
+}
+
+function topFive(results: Awaited<ReturnType<typeof identifyPhotos>>, expected: string[]): number {
+  return results.filter((result, index) => result.error === undefined && result.matches.slice(0, 5).some((match) => match.key === expected[index])).length / results.length;
+}
+
+describe('photo identification in the store', () => {
+  it('indexes catalog images on import, identifies photos and learns from confirmed ones', async () => {
+    const core = newCore();
+    const client = createInProcessClient(core);
+    await client.call('system.createDemo', {});
+    const { createGroceryStore } = await import('../../src/core/services/demo.ts');
+    await createGroceryStore(core.context, grocery);
+    expect((core.context.db.prepare('SELECT count(DISTINCT image_id) FROM image_vectors').pluck().get() as number)).toBe(33 + 81);
+
+    const queries = photos('val', 12, 3);
+    const before = await identifyPhotos(core.context, queries.map((photo) => new Uint8Array(readFileSync(photo.path))), 5);
+    const expected = queries.map((photo) => photo.sku);
+    // 12 grocery classes among 114 products: studio images alone must still rank most photos' product in the top 5.
+    expect(topFive(before, expected)).toBeGreaterThanOrEqual(0.5);
+
+    const training = photos('train', 12, 8);
+    const learned = await learnPhotos(core.context, training.map((photo) => ({ bytes: new Uint8Array(readFileSync(photo.path)), sku: photo.sku, fileName: 'photo.jpg' })));
+    expect(learned).toEqual({ learned: training.length, products: 114 });
+    const after = await identifyPhotos(core.context, queries.map((photo) => new Uint8Array(readFileSync(photo.path))), 5);
+    expect(topFive(after, expected)).toBeGreaterThanOrEqual(topFive(before, expected));
+    const product = await client.call('catalog.get', { sku: 'GRO-000' });
+    expect(product.images.filter((image) => image.source === 'learned')).toHaveLength(8);
+
+    const viaApi = await client.call('vision.identify', { imageBase64: readFileSync(queries[0]?.path as string).toString('base64'), k: 3 });
+    expect(viaApi.matches).toHaveLength(3);
+    expect(viaApi.matches[0]?.title).toEqual(expect.any(String));
+    await expect(client.call('vision.identify', { imageBase64: Buffer.from('not an image').toString('base64') })).rejects.toMatchObject({ code: 'invalid_argument' });
+  });
+
+  it('says which model to install when the extractor is missing, and imports still work', async () => {
+    const core = createCore({ dataDir: join(tempDir(), 'data'), modelsPath: [], logger: createMemoryLogger(), providers: ['cpu'] });
+    try {
+      const client = createInProcessClient(core);
+      const status = await client.call('vision.status', {});
+      expect(status.available).toBe(false);
+      expect(status.message).toMatch(/mobilenet/);
+      await client.call('system.createDemo', {});
+      expect((await client.call('catalog.list', {})).total).toBe(33);
+      await expect(client.call('vision.identify', { imageBase64: Buffer.from('x').toString('base64') })).rejects.toMatchObject({ code: 'unavailable' });
+    } finally {
+      await core.close();
+    }
+  });
+});
