@@ -95,4 +95,15 @@ describe('migrations', () => {
     db.prepare("INSERT INTO audit_log (actor, action) VALUES ('agent', 'test')").run();
     expect(tableCounts(db)).toMatchObject({ settings: 1, audit_log: 1 });
   });
+
+  it('8 image vectors and learned adapters, removed with their image', () => {
+    const { db } = migratedThrough(8);
+    db.prepare("INSERT INTO products (sku, title) VALUES ('A', 'Mug')").run();
+    db.prepare("INSERT INTO product_images (product_id, source, file_name, mime, width, height, bytes, sha256) VALUES (1, 'catalog', 'a.png', 'image/png', 1, 1, x'00', 'h')").run();
+    db.prepare("INSERT INTO image_vectors (image_id, extractor, view, vector) VALUES (1, 'm', 0, x'0000803f')").run();
+    expect(() => db.prepare("INSERT INTO image_vectors (image_id, extractor, view, vector) VALUES (1, 'm', 0, x'00')").run()).toThrow(/UNIQUE|PRIMARY/);
+    db.prepare("INSERT INTO vision_adapters (extractor, adapter, examples) VALUES ('m', x'00', 1)").run();
+    db.prepare('DELETE FROM product_images').run();
+    expect(db.prepare('SELECT count(*) FROM image_vectors').pluck().get()).toBe(0);
+  });
 });
