@@ -86,22 +86,18 @@ export interface InteractionData {
   items: string[];
   userIndex: Map<string, number>;
   itemIndex: Map<string, number>;
-  /** Per user: item indices in time order (ties keep input order). */
+  /** Per user: item indices in time order (ties keep input order). Ratings are not used: every interaction is a positive signal. */
   sequences: Int32Array[];
-  /** Per user: the timestamps of `sequences` (the input position when none was given). */
-  times: Float64Array[];
-  /** Per user: ratings of `sequences` (0 when unknown). */
-  ratings: Float32Array[];
   /** Interactions per item. */
   itemCounts: Float64Array;
-  hasTimestamps: boolean;
 }
 
 /** Numbers users and items; `catalogItems` adds items nobody interacted with yet (after the others). */
 export function indexInteractions(interactions: readonly Interaction[], catalogItems: Iterable<string> = []): InteractionData {
   const userIndex = new Map<string, number>();
   const itemIndex = new Map<string, number>();
-  const perUser: { item: number; time: number; rating: number; order: number }[][] = [];
+  const perUser: { item: number; time: number; order: number }[][] = [];
+  // Timestamps order the histories only when every interaction has one; otherwise input order does.
   const hasTimestamps = interactions.length > 0 && interactions.every((interaction) => interaction.timestamp !== undefined);
   const unique = deduplicateInteractions(interactions);
   unique.forEach((interaction, order) => {
@@ -117,21 +113,17 @@ export function indexInteractions(interactions: readonly Interaction[], catalogI
       itemIndex.set(interaction.item, item);
     }
     const time = hasTimestamps ? (interaction.timestamp as number) : order;
-    (perUser[user] as { item: number; time: number; rating: number; order: number }[]).push({ item, time, rating: interaction.rating ?? 0, order });
+    (perUser[user] as { item: number; time: number; order: number }[]).push({ item, time, order });
   });
   for (const item of catalogItems) if (!itemIndex.has(item)) itemIndex.set(item, itemIndex.size);
   const itemCounts = new Float64Array(itemIndex.size);
   const sequences: Int32Array[] = [];
-  const times: Float64Array[] = [];
-  const ratings: Float32Array[] = [];
   for (const events of perUser) {
     events.sort((first, second) => first.time - second.time || first.order - second.order);
     sequences.push(Int32Array.from(events, (event) => event.item));
-    times.push(Float64Array.from(events, (event) => event.time));
-    ratings.push(Float32Array.from(events, (event) => event.rating));
     for (const event of events) itemCounts[event.item] = (itemCounts[event.item] ?? 0) + 1;
   }
-  return { users: [...userIndex.keys()], items: [...itemIndex.keys()], userIndex, itemIndex, sequences, times, ratings, itemCounts, hasTimestamps };
+  return { users: [...userIndex.keys()], items: [...itemIndex.keys()], userIndex, itemIndex, sequences, itemCounts };
 }
 
 /**

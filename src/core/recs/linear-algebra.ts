@@ -41,30 +41,3 @@ export function invertPositiveDefinite(matrix: Float64Array, size: number): void
     }
   }
 }
-
-/** Solves the small dense system A x = b (A symmetric positive definite) by Cholesky; A and b are overwritten. */
-export function solvePositiveDefinite(matrix: Float64Array, vector: Float64Array, size: number): Float64Array {
-  for (let column = 0; column < size; column += 1) {
-    let diagonal = matrix[column * size + column] as number;
-    for (let inner = 0; inner < column; inner += 1) diagonal -= (matrix[column * size + inner] as number) ** 2;
-    if (!(diagonal > 0)) throw new Error('matrix is not positive definite');
-    const root = Math.sqrt(diagonal);
-    matrix[column * size + column] = root;
-    for (let row = column + 1; row < size; row += 1) {
-      let sum = matrix[row * size + column] as number;
-      for (let inner = 0; inner < column; inner += 1) sum -= (matrix[row * size + inner] as number) * (matrix[column * size + inner] as number);
-      matrix[row * size + column] = sum / root;
-    }
-  }
-  for (let row = 0; row < size; row += 1) {
-    let sum = vector[row] as number;
-    for (let inner = 0; inner < row; inner += 1) sum -= (matrix[row * size + inner] as number) * (vector[inner] as number);
-    vector[row] = sum / (matrix[row * size + row] as number);
-  }
-  for (let row = size - 1; row >= 0; row -= 1) {
-    let sum = vector[row] as number;
-    for (let inner = row + 1; inner < size; inner += 1) sum -= (matrix[inner * size + row] as number) * (vector[inner] as number);
-    vector[row] = sum / (matrix[row * size + row] as number);
-  }
-  return vector;
-}

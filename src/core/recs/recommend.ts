@@ -125,7 +125,7 @@ function explain(model: RecommenderModel, query: ScoringQuery, queryWeights: Que
   if (component === 'content') return `similar to ${name}`;
   if (together >= 2) return `bought with ${name} by ${together} customers`;
   if (component === 'transitions') return `often bought after ${name}`;
-  return `goes with ${name}, which you bought`;
+  return `customers who bought ${name} also bought this`;
 }
 
 /** The factor model's score for one item (0 without a factor row). */
@@ -227,8 +227,9 @@ export async function recommendForUsers(model: RecommenderModel, users: readonly
     const results: Recommendation[] = picked.map((item) => ({ item: model.items[item] as string, score: scoreOf.get(item) as number, reason: explain(model, query, queryWeights, scales, item, options) }));
     if (results.length < options.k) {
       const fill = capByCategory(model, popularFill(model, order, plan, picked, (options.k - results.length) * candidateFactor), options.k - results.length, cap, taken);
-      // Below every blended score: the fill ranks after what the signals found.
-      for (const item of fill) results.push({ item: model.items[item] as string, score: (model.popularity[item] as number) / largestPopularity / 1000, reason: popularityReason(model, item) });
+      // Below the last blended score: the fill ranks after what the signals found.
+      const ceiling = results.length > 0 ? (results[results.length - 1] as Recommendation).score / 2 : 1;
+      for (const item of fill) results.push({ item: model.items[item] as string, score: (ceiling * (model.popularity[item] as number)) / largestPopularity, reason: popularityReason(model, item) });
     }
     return results;
   });

@@ -12,8 +12,8 @@ const grid = [0, 0.05, 0.1, 0.25, 0.5, 1, 2];
 const rounds = 2;
 /** Cap on cached scores (users × components × items) so tuning stays in memory on large catalogs. */
 const maximumCachedScores = 25_000_000;
-/** Validation users sampled: enough to rank weights, few enough to keep training within seconds. */
-const maximumUsers = 600;
+/** Validation users sampled: differences between weightings are a few points of HR, so the sample must be large to see them. */
+const maximumUsers = 3000;
 
 interface ValidationCase {
   target: number;

@@ -28,18 +28,8 @@ export function getCustomer(context: CoreContext, args: ApiArgs<'customers.get'>
   };
 }
 
-interface OrderRow {
-  id: number;
-  number: string;
-  customerId: string;
-  status: Order['status'];
-  placedAt: string;
-  shippedAt: string | null;
-  deliveredAt: string | null;
-  carrier: string | null;
-  trackingNumber: string | null;
-  currency: string;
-}
+/** An order as selected, before its lines and total are added. */
+type OrderRow = Omit<Order, 'items' | 'total'> & { id: number };
 
 const orderSelect = `SELECT o.id, o.number, c.external_id AS customerId, o.status, o.placed_at AS placedAt, o.shipped_at AS shippedAt,
   o.delivered_at AS deliveredAt, o.carrier, o.tracking_number AS trackingNumber, o.currency

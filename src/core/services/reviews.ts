@@ -1,20 +1,10 @@
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
-import type { Language, Review, ReviewScore, ReviewStatus, Sentiment } from '../../shared/types.ts';
+import type { Review, ReviewScore, Sentiment } from '../../shared/types.ts';
 import { audit, type CoreContext } from '../context.ts';
 import { likePattern } from './catalog.ts';
 
-interface ReviewRow {
-  id: string;
-  sku: string | null;
-  productTitle: string | null;
-  author: string | null;
-  rating: number | null;
-  title: string;
-  text: string;
-  lang: Language;
-  createdAt: string | null;
-  status: ReviewStatus;
-  assignee: string | null;
+/** A review joined with its newest score's columns (all null when unscored). */
+type ReviewRow = Omit<Review, 'score'> & {
   sentiment: Sentiment | null;
   positive: number | null;
   predictedRating: number | null;
@@ -22,7 +12,7 @@ interface ReviewRow {
   aspects: string | null;
   reasons: string | null;
   model: string | null;
-}
+};
 
 function toReview(row: ReviewRow): Review {
   const { sentiment, positive, predictedRating, urgency, aspects, reasons, model, ...review } = row;

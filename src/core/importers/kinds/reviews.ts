@@ -1,19 +1,10 @@
-import type { Language } from '../../../shared/types.ts';
+import type { Review } from '../../../shared/types.ts';
 import { detectLanguage } from '../../text/language.ts';
 import { FieldError } from '../errors.ts';
 import { optionalDate, optionalInteger, optionalText, requiredText } from '../fields.ts';
 import type { ImportKindSpec } from '../kind.ts';
 
-interface ReviewRecord {
-  id: string;
-  sku: string | null;
-  author: string | null;
-  rating: number | null;
-  title: string;
-  text: string;
-  lang: Language;
-  createdAt: string | null;
-}
+type ReviewRecord = Omit<Review, 'productTitle' | 'status' | 'assignee' | 'score'>;
 
 export const reviews: ImportKindSpec<ReviewRecord> = {
   kind: 'reviews',
