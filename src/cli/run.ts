@@ -16,6 +16,7 @@ import { UsageError, type Command, type CommandIo } from './command.ts';
 import { demoCommand, exportCommand, importCommand, systemInfoCommand } from './commands/data.ts';
 import { intentsClassifyCommand, intentsTrainCommand } from './commands/intents.ts';
 import { kbImportCommand, kbSearchCommand } from './commands/kb.ts';
+import { recsRecommendCommand, recsSimilarCommand, recsTrainCommand } from './commands/recs.ts';
 import { reviewsScoreCommand, reviewsTrainCommand } from './commands/reviews.ts';
 import { visionIdentifyCommand, visionLearnCommand } from './commands/vision.ts';
 import { createProgressPrinter } from './progress.ts';
@@ -33,6 +34,9 @@ const commands: Command[] = [
   kbSearchCommand,
   visionIdentifyCommand,
   visionLearnCommand,
+  recsTrainCommand,
+  recsRecommendCommand,
+  recsSimilarCommand,
 ];
 
 const globalOptions = {

@@ -61,4 +61,31 @@ describe('model commands of the CLI', () => {
     expect(scores[3]).toHaveProperty('error');
     expect(scores[4]).toMatchObject({ sentiment: 'negative', reasons: expect.arrayContaining(['safety_risk']) });
   });
+
+  it('trains recommendations and never recommends what a user already has', async () => {
+    const dir = tempDir();
+    const rows = ['user,item,rating,timestamp'];
+    // Two tastes: users 0-9 buy tea things, users 10-19 buy phone things; each misses one item of their group.
+    const groups = [['tea', 'teapot', 'cups', 'kettle'], ['case', 'charger', 'cable', 'stand']];
+    for (let user = 0; user < 20; user += 1) {
+      const items = groups[user < 10 ? 0 : 1] as string[];
+      items.filter((_, index) => index !== user % 4).forEach((item, index) => rows.push(`u${user},${item},5,${1000 + index}`));
+    }
+    writeFileSync(join(dir, 'interactions.csv'), `${rows.join('\n')}\n`);
+    writeFileSync(join(dir, 'users.txt'), 'u0\nu15\nnewcomer\n');
+    const model = join(dir, 'model');
+    expect((await shopdesk(['--data-dir', join(dir, 'store'), 'recs', 'train', '--in', join(dir, 'interactions.csv'), '--out', model])).code).toBe(0);
+    const out = join(dir, 'recs.jsonl');
+    expect((await shopdesk(['--data-dir', join(dir, 'store'), 'recs', 'recommend', '--model', model, '--users', join(dir, 'users.txt'), '--k', '2', '--out', out])).code).toBe(0);
+    const recommendations = jsonLines(out) as { user: string; items: string[] }[];
+    expect(recommendations.map((row) => row.user)).toEqual(['u0', 'u15', 'newcomer']);
+    expect(recommendations[0]?.items[0]).toBe('tea');
+    expect(recommendations[1]?.items[0]).toBe('stand');
+    expect(recommendations[2]?.items).toHaveLength(2);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'user,item,rating\nu1,tea,9\n');
+    const rejected = await shopdesk(['--data-dir', join(dir, 'store'), 'recs', 'train', '--in', bad, '--out', model]);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toMatch(/row 1, field "rating"/);
+  });
 });

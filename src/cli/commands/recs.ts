@@ -1,0 +1,86 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { loadRecommender, readInteractionsCsv, recommendForUsers, saveRecommender, similarItems, trainRecommender } from '../../core/recs/index.ts';
+import { UsageError, type Command, type CommandRun } from '../command.ts';
+
+function positiveInteger(value: string | boolean | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < 1) throw new UsageError(`--${name} must be a positive whole number, not ${String(value)}`);
+  return number;
+}
+
+/** One key per line; blank lines and # comments are skipped. */
+async function readKeys(path: string): Promise<string[]> {
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new UsageError(`${path} cannot be read (does it exist?)`);
+  });
+  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+async function writeLines(path: string, records: unknown[]): Promise<void> {
+  await writeFile(path, records.length ? `${records.map((record) => JSON.stringify(record)).join('\n')}\n` : '');
+}
+
+async function loadModel(run: CommandRun) {
+  return loadRecommender(resolve(String(run.options.model)), run.core.context.engine);
+}
+
+export const recsTrainCommand: Command = {
+  path: ['recs', 'train'],
+  summary: 'Train recommendations from interactions (user,item[,rating][,timestamp])',
+  usage: 'shopdesk recs train --in FILE.csv --out DIR [--seed N]',
+  options: {
+    in: { value: 'FILE', description: 'CSV with columns user,item and optional rating,timestamp', required: true },
+    out: { value: 'DIR', description: 'model folder to write', required: true },
+    seed: { value: 'N', description: 'random seed (default 1)' },
+  },
+  async run({ options, io, json }) {
+    const interactions = readInteractionsCsv(String(options.in));
+    const model = trainRecommender(interactions, { seed: positiveInteger(options.seed, 'seed', 1) });
+    const outDir = resolve(String(options.out));
+    await mkdir(outDir, { recursive: true });
+    const saved = saveRecommender(model, outDir);
+    if (json) io.out(`${JSON.stringify({ interactions: interactions.length, outDir, ...saved })}\n`);
+    else io.out(`trained on ${interactions.length} interactions; written to ${outDir}${saved.scoringGraph ? '' : ' (catalog too large for the ONNX scoring graph: scoring runs in TypeScript)'}\n`);
+  },
+};
+
+export const recsRecommendCommand: Command = {
+  path: ['recs', 'recommend'],
+  summary: 'Recommend items for users (never one they already have)',
+  usage: 'shopdesk recs recommend --model DIR --users FILE.txt --out FILE.jsonl [--k 10]',
+  options: {
+    model: { value: 'DIR', description: 'a folder from `recs train`', required: true },
+    users: { value: 'FILE', description: 'one user id per line; unknown users get cold-start results', required: true },
+    out: { value: 'FILE', description: 'JSON lines {"user","items":[...]} in input order', required: true },
+    k: { value: 'N', description: 'items per user (default 10)' },
+  },
+  async run(run) {
+    const k = positiveInteger(run.options.k, 'k', 10);
+    const model = await loadModel(run);
+    const users = await readKeys(String(run.options.users));
+    const results = await recommendForUsers(model, users, { k });
+    await writeLines(String(run.options.out), users.map((user, index) => ({ user, items: (results[index] ?? []).map((entry) => entry.item) })));
+    run.io.err(`recommended for ${users.length} users\n`);
+  },
+};
+
+export const recsSimilarCommand: Command = {
+  path: ['recs', 'similar'],
+  summary: 'Items similar to given items',
+  usage: 'shopdesk recs similar --model DIR --items FILE.txt --out FILE.jsonl [--k 10]',
+  options: {
+    model: { value: 'DIR', description: 'a folder from `recs train`', required: true },
+    items: { value: 'FILE', description: 'one item id per line', required: true },
+    out: { value: 'FILE', description: 'JSON lines {"item","items":[...]} in input order', required: true },
+    k: { value: 'N', description: 'items per item (default 10)' },
+  },
+  async run(run) {
+    const k = positiveInteger(run.options.k, 'k', 10);
+    const model = await loadModel(run);
+    const items = await readKeys(String(run.options.items));
+    await writeLines(String(run.options.out), items.map((item) => ({ item, items: similarItems(model, item, k).map((entry) => entry.item) })));
+    run.io.err(`found similar items for ${items.length} items\n`);
+  },
+};
