@@ -23,19 +23,19 @@ describe('interactions CSV', () => {
 
   it('names the file, row and field of a bad rating', () => {
     const path = csvFile('user,item,rating\nu1,a,4\nu2,b,7\n');
-    expect(() => readInteractionsCsv(path)).toThrow(/interactions\.csv: row 3, field "rating": 7 is outside 1–5/);
+    expect(() => readInteractionsCsv(path)).toThrow(/interactions\.csv: row 2, field "rating": 7 is outside 1–5/);
   });
 
   it('names the row of an empty user or item', () => {
-    expect(() => readInteractionsCsv(csvFile('user,item\nu1,a\n,b\n'))).toThrow(/row 3, field "user": is required and empty/);
-    expect(() => readInteractionsCsv(csvFile('user,item\nu1,\n'))).toThrow(/row 2, field "item": is required and empty/);
-    expect(() => readInteractionsCsv(csvFile('user,item,timestamp\nu1,a,yesterday\n'))).toThrow(/row 2, field "timestamp": "yesterday" is not a number/);
+    expect(() => readInteractionsCsv(csvFile('user,item\nu1,a\n,b\n'))).toThrow(/row 2, field "user": is required and empty/);
+    expect(() => readInteractionsCsv(csvFile('user,item\nu1,\n'))).toThrow(/row 1, field "item": is required and empty/);
+    expect(() => readInteractionsCsv(csvFile('user,item,timestamp\nu1,a,yesterday\n'))).toThrow(/row 1, field "timestamp": "yesterday" is not a number/);
   });
 
   it('says clearly when the file is empty or has no interactions', () => {
     expect(() => readInteractionsCsv(csvFile(''))).toThrow(/the file is empty/);
     expect(() => readInteractionsCsv(csvFile('user,item\n'))).toThrow(/no interactions/);
-    expect(() => readInteractionsCsv(csvFile('customer,product\nu1,a\n'))).toThrow(/row 1: the header needs "user" and "item"/);
+    expect(() => readInteractionsCsv(csvFile('customer,product\nu1,a\n'))).toThrow(/field "user": the header needs "user" and "item"/);
   });
 });
 

@@ -19,7 +19,7 @@ export const ratingRange = { min: 1, max: 5 } as const;
 
 /**
  * Reads `user,item[,rating][,timestamp]` (header required). Bad rows raise an ImportError
- * naming file, row (1-based, the header is row 1) and field; an exact repeat of a
+ * naming file, row (the first record after the header is row 1, as in every import) and field; an exact repeat of a
  * user–item pair keeps the latest interaction.
  */
 export function readInteractionsCsv(path: string): Interaction[] {
@@ -36,7 +36,7 @@ export function readInteractionsCsv(path: string): Interaction[] {
   const column = (name: string) => columns.indexOf(name);
   const userColumn = column('user');
   const itemColumn = column('item');
-  if (userColumn < 0 || itemColumn < 0) throw new ImportError(path, 1, null, `the header needs "user" and "item" columns, got "${header.join(',')}"`);
+  if (userColumn < 0 || itemColumn < 0) throw new ImportError(path, null, "user", `the header needs "user" and "item" columns, got "${header.join(',')}"`);
   const ratingColumn = column('rating');
   const timestampColumn = column('timestamp');
   if (records.length === 1) throw new ImportError(path, null, null, 'the file has a header but no interactions');
@@ -44,7 +44,7 @@ export function readInteractionsCsv(path: string): Interaction[] {
   const rows: Interaction[] = [];
   for (let index = 1; index < records.length; index += 1) {
     const record = records[index] as string[];
-    const row = index + 1;
+    const row = index;
     const field = (position: number) => (position < 0 ? '' : (record[position] ?? ''));
     const user = field(userColumn);
     const item = field(itemColumn);
