@@ -41,7 +41,7 @@ function readRow(row: number, record: RawRecord): PendingRow {
 }
 
 export async function scoreReviewFile(options: ScoreFileOptions): Promise<{ rows: number; problems: number }> {
-  const { scorer, inPath, out } = options;
+  const { inPath, out } = options;
   const source = sourceFromFile(inPath);
   const records = readRecords(source, formatOf(inPath), { requiredColumns: ['id', 'text'], replaceInvalidUtf8: true });
   const seen = new Map<string, number>();
