@@ -32,65 +32,97 @@ const kindSeeds = [0x77, 0x6e, 0x68, 0x73].map((code) => hashStep(fnvOffset, cod
 const numberKind = 1;
 const wordKind = 0;
 const charNgramSeed = hashStep(fnvOffset, 0x63);
-const longNumberHash = hashStep(kindSeeds[numberKind] as number, 0x23) >>> 0;
+const longNumberHash = hashStep(kindSeeds[numberKind] as number, 0x23);
 const wordStartCode = 0x3c;
 const wordEndCode = 0x3e;
+
+export interface TextSegment {
+  start: number;
+  end: number;
+}
+
+export interface SegmentFeatures {
+  ids: Int32Array;
+  /** Segment `s` owns ids[offsets[s] … offsets[s + 1]). */
+  offsets: Int32Array;
+}
 
 export interface Featurizer {
   readonly options: FeatureOptions;
   /** Hashed feature ids of an already normalised text (see normalizeText). */
   featurize(normalizedText: string): Int32Array;
+  /**
+   * Features of each segment (e.g. clause) of a normalised text, one after the other, as
+   * if each were featurised alone: no n-gram spans two segments. Capped at maxFeatures in all.
+   */
+  featurizeSegments(normalizedText: string, segments: readonly TextSegment[]): SegmentFeatures;
 }
 
 export function createFeaturizer(options: FeatureOptions = defaultFeatureOptions): Featurizer {
   const { buckets, tokenNgrams, minCharNgram, maxCharNgram, maxFeatures } = options;
+  // A power-of-two space takes ids with a mask: the same ids as the remainder, without float arithmetic.
+  const mask = (buckets & (buckets - 1)) === 0 ? buckets - 1 : -1;
+  const bucketOf = (hash: number) => (mask >= 0 ? hash & mask : (hash >>> 0) % buckets);
   const output = new Int32Array(maxFeatures);
   const spans = createTokenSpans();
   // Hashes of the last tokens of the current clause, newest first.
-  const recent = new Uint32Array(Math.max(1, tokenNgrams));
+  const recent = new Int32Array(Math.max(1, tokenNgrams));
+
+  /** Appends the features of text[from, to) to `output` from `count`; returns the new count. */
+  function collect(text: string, from: number, to: number, count: number): number {
+    scanSpans(text, spans, from, to);
+    const { starts, ends, kinds, clauseStarts } = spans;
+    let clauseLength = 0;
+    for (let token = 0; token < spans.count && count < maxFeatures; token += 1) {
+      const start = starts[token] as number;
+      const end = ends[token] as number;
+      const kind = kinds[token] as number;
+      let hash: number;
+      if (kind === numberKind && end - start > longNumberLength) hash = longNumberHash;
+      else {
+        hash = kindSeeds[kind] as number;
+        for (let index = start; index < end; index += 1) hash = hashStep(hash, text.charCodeAt(index));
+      }
+      output[count++] = bucketOf(hash);
+      if (clauseStarts[token] === 1) clauseLength = 0;
+      let combined = hash;
+      for (let size = 2; size <= tokenNgrams && size - 2 < clauseLength && count < maxFeatures; size += 1) {
+        combined = combineHashes(recent[size - 2] as number, combined);
+        output[count++] = bucketOf(combined);
+      }
+      for (let index = recent.length - 1; index > 0; index -= 1) recent[index] = recent[index - 1] as number;
+      recent[0] = hash;
+      clauseLength += 1;
+      if (kind !== wordKind || minCharNgram <= 0) continue;
+      // Character n-grams over "<word>", without building the padded string.
+      const padded = end - start + 2;
+      for (let gramStart = 0; gramStart < padded; gramStart += 1) {
+        let gram = charNgramSeed;
+        for (let size = 1; size <= maxCharNgram && gramStart + size <= padded; size += 1) {
+          const position = gramStart + size - 1;
+          const code = position === 0 ? wordStartCode : position === padded - 1 ? wordEndCode : text.charCodeAt(start + position - 1);
+          gram = hashStep(gram, code);
+          // The whole padded word is already the token feature.
+          if (size >= minCharNgram && size < padded && count < maxFeatures) output[count++] = bucketOf(gram);
+        }
+      }
+    }
+    return count;
+  }
+
   return {
     options,
     featurize(text) {
-      scanSpans(text, spans);
-      const { starts, ends, kinds, clauseStarts } = spans;
+      return output.slice(0, collect(text, 0, text.length, 0));
+    },
+    featurizeSegments(text, segments) {
+      const offsets = new Int32Array(segments.length + 1);
       let count = 0;
-      let clauseLength = 0;
-      for (let token = 0; token < spans.count && count < maxFeatures; token += 1) {
-        const start = starts[token] as number;
-        const end = ends[token] as number;
-        const kind = kinds[token] as number;
-        let hash: number;
-        if (kind === numberKind && end - start > longNumberLength) hash = longNumberHash;
-        else {
-          hash = kindSeeds[kind] as number;
-          for (let index = start; index < end; index += 1) hash = hashStep(hash, text.charCodeAt(index));
-          hash >>>= 0;
-        }
-        output[count++] = hash % buckets;
-        if (clauseStarts[token] === 1) clauseLength = 0;
-        let combined = hash;
-        for (let size = 2; size <= tokenNgrams && size - 2 < clauseLength && count < maxFeatures; size += 1) {
-          combined = combineHashes(recent[size - 2] as number, combined);
-          output[count++] = combined % buckets;
-        }
-        for (let index = recent.length - 1; index > 0; index -= 1) recent[index] = recent[index - 1] as number;
-        recent[0] = hash;
-        clauseLength += 1;
-        if (kind !== wordKind || minCharNgram <= 0) continue;
-        // Character n-grams over "<word>", without building the padded string.
-        const padded = end - start + 2;
-        for (let gramStart = 0; gramStart < padded; gramStart += 1) {
-          let gram = charNgramSeed;
-          for (let size = 1; size <= maxCharNgram && gramStart + size <= padded; size += 1) {
-            const position = gramStart + size - 1;
-            const code = position === 0 ? wordStartCode : position === padded - 1 ? wordEndCode : text.charCodeAt(start + position - 1);
-            gram = hashStep(gram, code);
-            // The whole padded word is already the token feature.
-            if (size >= minCharNgram && size < padded && count < maxFeatures) output[count++] = (gram >>> 0) % buckets;
-          }
-        }
-      }
-      return output.slice(0, count);
+      segments.forEach((segment, index) => {
+        count = collect(text, segment.start, segment.end, count);
+        offsets[index + 1] = count;
+      });
+      return { ids: output.slice(0, count), offsets };
     },
   };
 }

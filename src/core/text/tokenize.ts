@@ -51,16 +51,16 @@ function ensureCapacity(spans: TokenSpans, needed: number): void {
   Object.assign(spans, { starts: grown.starts, ends: grown.ends, kinds: grown.kinds, clauseStarts: grown.clauseStarts });
 }
 
-/** Fills `spans` with the tokens of an already normalised text. */
-export function scanSpans(text: string, spans: TokenSpans): void {
+/** Fills `spans` with the tokens of an already normalised text, or of text[from, to). */
+export function scanSpans(text: string, spans: TokenSpans, from = 0, to = text.length): void {
   // A text never has more tokens than code units.
-  ensureCapacity(spans, text.length);
+  ensureCapacity(spans, to - from);
   const { starts, ends, kinds, clauseStarts } = spans;
   let count = 0;
   let clauseStart = 1;
   let wordStart = -1;
   let currentKind = wordKind;
-  for (let index = 0; index < text.length; ) {
+  for (let index = from; index < to; ) {
     const code = text.codePointAt(index) as number;
     const width = code > 0xffff ? 2 : 1;
     const kind = characterClass(code);
@@ -69,7 +69,7 @@ export function scanSpans(text: string, spans: TokenSpans): void {
         wordStart = index;
         currentKind = kind === CharacterClass.Digit ? numberKind : wordKind;
       } else if (kind === CharacterClass.Letter) currentKind = wordKind;
-    } else if (code === 0x27 && wordStart >= 0 && index + 1 < text.length && characterClass(text.charCodeAt(index + 1)) === CharacterClass.Letter) {
+    } else if (code === 0x27 && wordStart >= 0 && index + 1 < to && characterClass(text.charCodeAt(index + 1)) === CharacterClass.Letter) {
       // An apostrophe inside a word ("don't") belongs to it.
     } else {
       if (wordStart >= 0) {
@@ -94,7 +94,7 @@ export function scanSpans(text: string, spans: TokenSpans): void {
   }
   if (wordStart >= 0) {
     starts[count] = wordStart;
-    ends[count] = text.length;
+    ends[count] = to;
     kinds[count] = currentKind;
     clauseStarts[count] = clauseStart;
     count += 1;

@@ -27,6 +27,8 @@ export interface BagOptions {
   epochs: number;
   learningRate: number;
   seed: number;
+  /** Feature weights to use instead of the examples' inverse document frequencies (to share them with another model). */
+  featureWeights?: Float32Array;
 }
 
 export interface BagModel {
@@ -118,7 +120,7 @@ export function trainBag(examples: readonly BagExample[], options: BagOptions): 
   const model: BagModel = {
     buckets,
     dimensions,
-    featureWeights: inverseDocumentFrequencies(examples, buckets),
+    featureWeights: options.featureWeights ?? inverseDocumentFrequencies(examples, buckets),
     embeddings,
     sentimentWeights: new Float32Array(dimensions),
     sentimentBias: 0,
@@ -170,33 +172,41 @@ export function trainBag(examples: readonly BagExample[], options: BagOptions): 
 }
 
 /**
- * What the served model holds: per feature its weighted contribution to the sentiment logit,
- * its weighted contribution to the stars, and its weight ([buckets, 3], interleaved), plus
- * the two biases. A text's heads are the column sums divided by the weight sum.
+ * What the served model holds, per feature ([buckets, 4], interleaved): its weighted
+ * contribution to the review sentiment logit, to the stars and to the clause sentiment
+ * logit, and its weight; plus the biases. A text's heads are the column sums divided by
+ * the weight sum.
  */
 export interface FoldedHeads {
   buckets: number;
   table: Float32Array;
   sentimentBias: number;
   ratingBias: number;
+  clauseBias: number;
 }
 
-export const foldedColumns = 3;
+export const foldedColumns = 4;
 
-/** Multiplies each feature's embedding through both heads. */
-export function foldHeads(model: BagModel): FoldedHeads {
-  const { buckets, dimensions, embeddings, featureWeights } = model;
+/**
+ * Multiplies each feature's embedding through the heads. The clause sentiment comes from
+ * `clauseModel` (trained with single clauses, sharing `review`'s feature weights), or from
+ * the review model itself when there is none.
+ */
+export function foldHeads(review: BagModel, clauseModel: BagModel = review): FoldedHeads {
+  const { buckets, dimensions, featureWeights } = review;
   const table = new Float32Array(buckets * foldedColumns);
   for (let bucket = 0; bucket < buckets; bucket += 1) {
     const weight = featureWeights[bucket] as number;
     // Buckets no training text had keep their random start: they must not count.
     if (weight === 0) continue;
-    const row = embeddings.subarray(bucket * dimensions, (bucket + 1) * dimensions);
-    table[bucket * foldedColumns] = weight * dot(row, model.sentimentWeights);
-    table[bucket * foldedColumns + 1] = weight * dot(row, model.ratingWeights);
-    table[bucket * foldedColumns + 2] = weight;
+    const row = review.embeddings.subarray(bucket * dimensions, (bucket + 1) * dimensions);
+    const clauseRow = clauseModel.embeddings.subarray(bucket * dimensions, (bucket + 1) * dimensions);
+    table[bucket * foldedColumns] = weight * dot(row, review.sentimentWeights);
+    table[bucket * foldedColumns + 1] = weight * dot(row, review.ratingWeights);
+    table[bucket * foldedColumns + 2] = weight * dot(clauseRow, clauseModel.sentimentWeights);
+    table[bucket * foldedColumns + 3] = weight;
   }
-  return { buckets, table, sentimentBias: model.sentimentBias, ratingBias: model.ratingBias };
+  return { buckets, table, sentimentBias: review.sentimentBias, ratingBias: review.ratingBias, clauseBias: clauseModel.sentimentBias };
 }
 
 /** The mean of several models' heads: an ensemble that costs no more to serve than one model (all share the same feature weights). */
@@ -205,14 +215,22 @@ export function averageHeads(members: readonly FoldedHeads[]): FoldedHeads {
   const table = new Float32Array(first.table.length);
   for (const member of members) for (let index = 0; index < table.length; index += 1) table[index] = (table[index] as number) + (member.table[index] as number) / members.length;
   const mean = (pick: (member: FoldedHeads) => number) => members.reduce((sum, member) => sum + pick(member), 0) / members.length;
-  return { buckets: first.buckets, table, sentimentBias: mean((member) => member.sentimentBias), ratingBias: mean((member) => member.ratingBias) };
+  return {
+    buckets: first.buckets,
+    table,
+    sentimentBias: mean((member) => member.sentimentBias),
+    ratingBias: mean((member) => member.ratingBias),
+    clauseBias: mean((member) => member.clauseBias),
+  };
 }
 
 export interface HeadOutputs {
-  /** Sentiment logit before calibration. */
+  /** Review sentiment logit before calibration. */
   logit: number;
   /** Stars before clipping to 1–5. */
   rating: number;
+  /** Clause sentiment logit before calibration. */
+  clauseLogit: number;
 }
 
 /** Smallest weight total the graph divides by, so a text without known features gets the biases. */
@@ -222,13 +240,15 @@ export const smallestWeightTotal = 1e-6;
 export function predictHeads(heads: FoldedHeads, ids: Int32Array): HeadOutputs {
   let logit = 0;
   let rating = 0;
+  let clauseLogit = 0;
   let total = 0;
   for (let index = 0; index < ids.length; index += 1) {
     const offset = (ids[index] as number) * foldedColumns;
     logit += heads.table[offset] as number;
     rating += heads.table[offset + 1] as number;
-    total += heads.table[offset + 2] as number;
+    clauseLogit += heads.table[offset + 2] as number;
+    total += heads.table[offset + 3] as number;
   }
   const scale = 1 / Math.max(smallestWeightTotal, total);
-  return { logit: logit * scale + heads.sentimentBias, rating: rating * scale + heads.ratingBias };
+  return { logit: logit * scale + heads.sentimentBias, rating: rating * scale + heads.ratingBias, clauseLogit: clauseLogit * scale + heads.clauseBias };
 }

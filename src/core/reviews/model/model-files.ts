@@ -24,7 +24,11 @@ export interface ReviewModelConfig {
   features: FeatureOptions;
   normalize: NormalizeOptions;
   calibration: PlattScaling;
+  /** Platt scaling of the clause head (aspect sentiment). */
+  clauseCalibration: PlattScaling;
   neutralBand: NeutralBand;
+  /** Band for the sentiment of aspect clauses; defaultAspectBand when absent. */
+  aspectBand?: NeutralBand;
   training: {
     rows: number;
     seed: number;
@@ -41,9 +45,9 @@ export interface ReviewModelConfig {
 
 /**
  * feature_ids [batch, length] (int32, padded with `buckets`, whose row is zero)
- * → positive [batch, 1], rating [batch, 1].
+ * → positive [batch, 1], rating [batch, 1], clause_positive [batch, 1].
  */
-function reviewGraph(heads: FoldedHeads, calibration: PlattScaling): GraphDefinition {
+function reviewGraph(heads: FoldedHeads, calibration: PlattScaling, clauseCalibration: PlattScaling): GraphDefinition {
   const table = new Float32Array((heads.buckets + 1) * foldedColumns);
   table.set(heads.table);
   return {
@@ -54,29 +58,36 @@ function reviewGraph(heads: FoldedHeads, calibration: PlattScaling): GraphDefini
     outputs: [
       { name: 'positive', type: 'float32', dims: ['batch', 1] },
       { name: 'rating', type: 'float32', dims: ['batch', 1] },
+      { name: 'clause_positive', type: 'float32', dims: ['batch', 1] },
     ],
     initializers: [
       { name: 'feature_heads', type: 'float32', dims: [heads.buckets + 1, foldedColumns], data: table },
       { name: 'smallest_total', type: 'float32', dims: [1], data: Float32Array.from([smallestWeightTotal]) },
       { name: 'length_axis', type: 'int64', dims: [1], data: BigInt64Array.from([1n]) },
-      { name: 'split_sizes', type: 'int64', dims: [2], data: BigInt64Array.from([2n, 1n]) },
-      // Platt scaling is folded into the sentiment column, so the output is calibrated.
-      { name: 'head_scale', type: 'float32', dims: [2], data: Float32Array.from([calibration.scale, 1]) },
-      { name: 'head_shift', type: 'float32', dims: [2], data: Float32Array.from([calibration.scale * heads.sentimentBias + calibration.shift, heads.ratingBias]) },
+      { name: 'split_sizes', type: 'int64', dims: [2], data: BigInt64Array.from([3n, 1n]) },
+      // Platt scaling is folded into the sentiment columns, so the outputs are calibrated.
+      { name: 'head_scale', type: 'float32', dims: [3], data: Float32Array.from([calibration.scale, 1, clauseCalibration.scale]) },
+      {
+        name: 'head_shift',
+        type: 'float32',
+        dims: [3],
+        data: Float32Array.from([calibration.scale * heads.sentimentBias + calibration.shift, heads.ratingBias, clauseCalibration.scale * heads.clauseBias + clauseCalibration.shift]),
+      },
       { name: 'lowest_rating', type: 'float32', dims: [], data: Float32Array.from([1]) },
       { name: 'highest_rating', type: 'float32', dims: [], data: Float32Array.from([5]) },
     ],
     nodes: [
       { op: 'Gather', inputs: ['feature_heads', 'feature_ids'], outputs: ['gathered'], attributes: { axis: 0 } },
       { op: 'ReduceSum', inputs: ['gathered', 'length_axis'], outputs: ['sums'], attributes: { keepdims: 0 } },
-      // Columns: weighted sentiment, weighted stars | weight total.
+      // Columns: weighted review sentiment, weighted stars, weighted clause sentiment | weight total.
       { op: 'Split', inputs: ['sums', 'split_sizes'], outputs: ['weighted_sums', 'weight_total'], attributes: { axis: 1 } },
       { op: 'Max', inputs: ['weight_total', 'smallest_total'], outputs: ['safe_total'] },
       { op: 'Div', inputs: ['weighted_sums', 'safe_total'], outputs: ['means'] },
       { op: 'Mul', inputs: ['means', 'head_scale'], outputs: ['scaled'] },
       { op: 'Add', inputs: ['scaled', 'head_shift'], outputs: ['heads'] },
-      { op: 'Split', inputs: ['heads'], outputs: ['logit', 'raw_rating'], attributes: { axis: 1 } },
+      { op: 'Split', inputs: ['heads'], outputs: ['logit', 'raw_rating', 'clause_logit'], attributes: { axis: 1 } },
       { op: 'Sigmoid', inputs: ['logit'], outputs: ['positive'] },
+      { op: 'Sigmoid', inputs: ['clause_logit'], outputs: ['clause_positive'] },
       { op: 'Clip', inputs: ['raw_rating', 'lowest_rating', 'highest_rating'], outputs: ['rating'] },
     ],
     metadata: { featureVersion: String(featureVersion), buckets: String(heads.buckets) },
@@ -85,7 +96,7 @@ function reviewGraph(heads: FoldedHeads, calibration: PlattScaling): GraphDefini
 
 export function writeReviewModel(directory: string, heads: FoldedHeads, config: ReviewModelConfig): void {
   mkdirSync(directory, { recursive: true });
-  writeFileSync(join(directory, reviewModelFileName), encodeModel(reviewGraph(heads, config.calibration)));
+  writeFileSync(join(directory, reviewModelFileName), encodeModel(reviewGraph(heads, config.calibration, config.clauseCalibration)));
   writeFileSync(join(directory, reviewConfigFileName), `${JSON.stringify(config, null, 2)}\n`);
 }
 

@@ -16,19 +16,6 @@ export interface ReviewFeatures {
 
 export function reviewFeatures(featurizer: Featurizer, normalizedText: string): ReviewFeatures {
   const clauses = clauseSpans(normalizedText);
-  const parts = clauses.map((clause) => featurizer.featurize(normalizedText.slice(clause.start, clause.end)));
-  const total = Math.min(
-    featurizer.options.maxFeatures,
-    parts.reduce((sum, part) => sum + part.length, 0),
-  );
-  const ids = new Int32Array(total);
-  const clauseOffsets = new Int32Array(clauses.length + 1);
-  let offset = 0;
-  parts.forEach((part, index) => {
-    const taken = Math.min(part.length, total - offset);
-    ids.set(part.subarray(0, taken), offset);
-    offset += taken;
-    clauseOffsets[index + 1] = offset;
-  });
-  return { ids, clauses, clauseOffsets };
+  const { ids, offsets } = featurizer.featurizeSegments(normalizedText, clauses);
+  return { ids, clauses, clauseOffsets: offsets };
 }

@@ -9,11 +9,11 @@ import { createFeaturizer } from '../../text/features.ts';
 import { detectLanguage, type TextLanguage } from '../../text/language.ts';
 import { normalizeText } from '../../text/normalize.ts';
 import { aspectMentions, type ReviewAspect } from './aspects.ts';
-import { threeWay, type ThreeWay } from './calibration.ts';
+import { defaultAspectBand, threeWay, type ThreeWay } from './calibration.ts';
 import { readReviewConfig, reviewModelFileName, type ReviewModelConfig } from './model-files.ts';
 import { reviewFeatures } from './review-features.ts';
 import { composeReviewText, type ReviewRecord } from './review-text.ts';
-import { urgencyReasonsOf, urgencyScore, type UrgencyReason } from './urgency.ts';
+import { assessUrgency, type UrgencyReason } from './urgency.ts';
 
 export interface ReviewScoreResult {
   lang: TextLanguage;
@@ -45,17 +45,19 @@ export function builtInReviewModelDir(repoRoot: string): string {
 }
 
 /** Texts per model run: large enough to amortise the call, small enough to keep padding low after sorting by length. */
-const batchSize = 1024;
+const batchSize = 256;
 
 interface ModelOutputs {
   positive: Float32Array;
   rating: Float32Array;
+  clausePositive: Float32Array;
 }
 
 /** Runs the model on feature lists, sorted by length into batches so padding stays small. */
 async function runModel(session: ModelSession, features: readonly Int32Array[], padId: number): Promise<ModelOutputs> {
   const positive = new Float32Array(features.length);
   const rating = new Float32Array(features.length);
+  const clausePositive = new Float32Array(features.length);
   const order = features.map((_, index) => index).sort((first, second) => (features[first] as Int32Array).length - (features[second] as Int32Array).length);
   for (let start = 0; start < order.length; start += batchSize) {
     const batch = order.slice(start, start + batchSize);
@@ -65,12 +67,14 @@ async function runModel(session: ModelSession, features: readonly Int32Array[], 
     const outputs = await session.run({ feature_ids: { type: 'int32', data: ids, dims: [batch.length, length] } });
     const batchPositive = outputs.positive?.data as Float32Array;
     const batchRating = outputs.rating?.data as Float32Array;
+    const batchClausePositive = outputs.clause_positive?.data as Float32Array;
     batch.forEach((item, row) => {
       positive[item] = batchPositive[row] as number;
       rating[item] = batchRating[row] as number;
+      clausePositive[item] = batchClausePositive[row] as number;
     });
   }
-  return { positive, rating };
+  return { positive, rating, clausePositive };
 }
 
 interface PreparedReview {
@@ -87,6 +91,7 @@ export async function loadReviewScorer(options: LoadReviewScorerOptions): Promis
   const featurizer = createFeaturizer(config.features);
   const padId = config.features.buckets;
   const band = config.neutralBand;
+  const aspectBand = config.aspectBand ?? defaultAspectBand;
   return {
     name: config.name,
     config,
@@ -116,26 +121,28 @@ export async function loadReviewScorer(options: LoadReviewScorerOptions): Promis
         item += 1 + review.mentions.length;
         // A text without any feature says nothing: neutral rather than the model's prior.
         const empty = review.features.length === 0;
-        const positive = empty ? 0.5 : (outputs.positive[index] as number);
-        const rating = empty ? 3 : (outputs.rating[index] as number);
+        const modelPositive = empty ? 0.5 : (outputs.positive[index] as number);
+        const modelRating = empty ? 3 : (outputs.rating[index] as number);
+        // Safety risks and legal threats make a review bad news however it is worded.
+        const { positive, reasons, urgency } = assessUrgency(review.normalized, modelPositive);
+        const rating = positive < modelPositive ? Math.min(modelRating, 1 + 4 * positive) : modelRating;
         // An aspect named in several clauses gets the mean of their probabilities.
         const aspectTotals = new Map<ReviewAspect, { sum: number; count: number }>();
         for (const mention of review.mentions) {
           for (const aspect of mention.aspects) {
             const total = aspectTotals.get(aspect) ?? { sum: 0, count: 0 };
-            total.sum += outputs.positive[mention.item] as number;
+            total.sum += outputs.clausePositive[mention.item] as number;
             total.count += 1;
             aspectTotals.set(aspect, total);
           }
         }
-        const reasons = urgencyReasonsOf(review.normalized, positive);
         return {
           lang: review.lang,
           sentiment: threeWay(positive, band),
           positive,
           rating,
-          aspects: [...aspectTotals].map(([aspect, total]) => ({ aspect, sentiment: threeWay(total.sum / total.count, band) })),
-          urgency: urgencyScore(reasons, positive),
+          aspects: [...aspectTotals].map(([aspect, total]) => ({ aspect, sentiment: threeWay(total.sum / total.count, aspectBand) })),
+          urgency,
           reasons,
         };
       });

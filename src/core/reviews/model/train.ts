@@ -5,7 +5,7 @@
  */
 import { createFeaturizer, defaultFeatureOptions, featureVersion, type FeatureOptions } from '../../text/features.ts';
 import { defaultNormalizeOptions, normalizeText } from '../../text/normalize.ts';
-import { averageHeads, foldHeads, predictHeads, trainBag, type BagExample, type FoldedHeads } from './bag.ts';
+import { averageHeads, foldHeads, predictHeads, trainBag, type BagExample, type FoldedHeads, type HeadOutputs } from './bag.ts';
 import { chooseNeutralBand, fitPlatt, threeWay, type NeutralBand, type PlattScaling, type ThreeWay } from './calibration.ts';
 import { splitOf } from './corpus.ts';
 import { reviewModelFormat, writeReviewModel, type ReviewModelConfig } from './model-files.ts';
@@ -21,6 +21,14 @@ export interface ReviewTrainingOptions {
   neutralWeight: number;
   /** Models trained with seeds seed, seed + 1, … and averaged (free at inference, see averageHeads). */
   ensemble: number;
+  /**
+   * Weight of single clauses of multi-clause reviews, labelled like their review, in the
+   * training of the clause head (0 = no clause head: clauses use the review head). Aspect
+   * sentiment reads short clauses; a model that only ever saw whole reviews extrapolates
+   * badly to a few words ("质量很好" came out negative), and adding the clauses to the
+   * review model costs whole-review accuracy, hence a second model sharing the features.
+   */
+  clauseWeight: number;
   name: string;
 }
 
@@ -31,6 +39,7 @@ export const defaultReviewTrainingOptions: ReviewTrainingOptions = {
   features: defaultFeatureOptions,
   neutralWeight: 0.5,
   ensemble: 1,
+  clauseWeight: 1,
   name: 'review-sentiment',
 };
 
@@ -43,6 +52,7 @@ const sentimentTargets: Record<ThreeWay, number> = { positive: 1, neutral: 0.5, 
 export interface FittedReviewModel {
   heads: FoldedHeads;
   calibration: PlattScaling;
+  clauseCalibration: PlattScaling;
   neutralBand: NeutralBand;
   options: ReviewTrainingOptions;
   seed: number;
@@ -51,7 +61,7 @@ export interface FittedReviewModel {
   /** Numbers on the calibration rows. */
   validation: Record<string, number>;
   /** Calibrated probability of positive and stars of texts, computed in TypeScript like the exported graph. */
-  predict(texts: readonly string[]): { positive: number; rating: number }[];
+  predict(texts: readonly string[]): { positive: number; rating: number; clausePositive: number }[];
 }
 
 function toExample(ids: Int32Array, row: ReviewTrainingRow, options: ReviewTrainingOptions): BagExample {
@@ -72,6 +82,18 @@ export function fitReviewModel(rows: readonly ReviewTrainingRow[], seed: number,
   const started = Date.now();
   const featurizer = createFeaturizer(options.features);
   const featuresOf = (text: string) => reviewFeatures(featurizer, normalizeText(text, defaultNormalizeOptions)).ids;
+  const clauseExamples = (row: ReviewTrainingRow, weight: number): BagExample[] => {
+    const label = labelOf(row);
+    if (!label || label === 'neutral') return [];
+    const { ids, clauseOffsets } = reviewFeatures(featurizer, normalizeText(row.text, defaultNormalizeOptions));
+    if (clauseOffsets.length < 3) return [];
+    const examples: BagExample[] = [];
+    for (let clause = 0; clause + 1 < clauseOffsets.length; clause += 1) {
+      const clauseIds = ids.slice(clauseOffsets[clause], clauseOffsets[clause + 1]);
+      if (clauseIds.length > 0) examples.push({ ids: clauseIds, sentiment: sentimentTargets[label], sentimentWeight: weight, rating: Number.NaN, ratingWeight: 0 });
+    }
+    return examples;
+  };
   const usable = rows.filter((row) => typeof row.text === 'string' && labelOf(row) !== undefined);
   let calibrationRows = usable.filter((row) => splitOf(row.text) === 'calibration');
   let trainingRows = usable.filter((row) => splitOf(row.text) !== 'calibration');
@@ -81,19 +103,30 @@ export function fitReviewModel(rows: readonly ReviewTrainingRow[], seed: number,
     calibrationRows = usable;
   }
   const examples = trainingRows.map((row) => toExample(featuresOf(row.text), row, options));
+  const withClauses = options.clauseWeight > 0 ? [...examples, ...trainingRows.flatMap((row) => clauseExamples(row, options.clauseWeight))] : [];
   const members: FoldedHeads[] = [];
   for (let member = 0; member < Math.max(1, options.ensemble); member += 1) {
-    const bag = trainBag(examples, { buckets: options.features.buckets, dimensions: options.dimensions, epochs: options.epochs, learningRate: options.learningRate, seed: seed + member });
-    members.push(foldHeads(bag));
+    const bagOptions = { buckets: options.features.buckets, dimensions: options.dimensions, epochs: options.epochs, learningRate: options.learningRate, seed: seed + member };
+    const review = trainBag(examples, bagOptions);
+    const clause = withClauses.length ? trainBag(withClauses, { ...bagOptions, featureWeights: review.featureWeights }) : review;
+    members.push(foldHeads(review, clause));
   }
   const heads = members.length === 1 ? (members[0] as FoldedHeads) : averageHeads(members);
   const raw = calibrationRows.map((row) => predictHeads(heads, featuresOf(row.text)));
-  const binary = calibrationRows.map((row, index) => ({ label: labelOf(row), logit: (raw[index] as { logit: number }).logit })).filter((item) => item.label !== 'neutral');
+  const binary = calibrationRows
+    .map((row, index) => ({ label: labelOf(row), logit: (raw[index] as HeadOutputs).logit, clauseLogit: (raw[index] as HeadOutputs).clauseLogit }))
+    .filter((item) => item.label !== 'neutral');
   const calibration = fitPlatt(
     binary.map((item) => item.logit),
     binary.map((item) => (item.label === 'positive' ? 1 : 0)),
   );
   const calibrated = raw.map((output) => 1 / (1 + Math.exp(-(calibration.scale * output.logit + calibration.shift))));
+  // The clause head is calibrated on whole calibration reviews: their labels are clean,
+  // while clauses inherit their review's label and would flatten the probabilities.
+  const clauseCalibration = fitPlatt(
+    binary.map((item) => item.clauseLogit),
+    binary.map((item) => (item.label === 'positive' ? 1 : 0)),
+  );
   const neutralBand = chooseNeutralBand(calibrated, calibrationRows.map((row) => labelOf(row) as ThreeWay));
   const validation: Record<string, number> = { calibrationRows: calibrationRows.length };
   let correct = 0;
@@ -112,6 +145,7 @@ export function fitReviewModel(rows: readonly ReviewTrainingRow[], seed: number,
   return {
     heads,
     calibration,
+    clauseCalibration,
     neutralBand,
     options,
     seed,
@@ -121,7 +155,11 @@ export function fitReviewModel(rows: readonly ReviewTrainingRow[], seed: number,
     predict(texts) {
       return texts.map((text) => {
         const output = predictHeads(heads, featuresOf(text));
-        return { positive: 1 / (1 + Math.exp(-(calibration.scale * output.logit + calibration.shift))), rating: Math.min(5, Math.max(1, output.rating)) };
+        return {
+          positive: 1 / (1 + Math.exp(-(calibration.scale * output.logit + calibration.shift))),
+          rating: Math.min(5, Math.max(1, output.rating)),
+          clausePositive: 1 / (1 + Math.exp(-(clauseCalibration.scale * output.clauseLogit + clauseCalibration.shift))),
+        };
       });
     },
   };
@@ -135,6 +173,7 @@ export function configOf(fitted: FittedReviewModel, extraValidation: Record<stri
     features: fitted.options.features,
     normalize: defaultNormalizeOptions,
     calibration: fitted.calibration,
+    clauseCalibration: fitted.clauseCalibration,
     neutralBand: fitted.neutralBand,
     training: {
       rows: fitted.trainingRows,

@@ -23,14 +23,14 @@ const ruleList: Omit<Rule, 'everywhere'>[] = [
     pattern:
       /\b(?:caught fire|on fire|fire hazard|burn(?:ed|t|s|ing)?|smok(?:e|ed|ing)|explod\w*|exploded|electric(?:al)? shock|shocked me|electrocut\w*|sparks?|sparked|melt(?:ed|ing)?|rash(?:es)?|allerg\w*|hospital\w*|emergency room|injur\w*|hurt (?:me|my|him|her|us|them)|bleed\w*|bled|chok(?:e|ed|ing)|poison\w*|toxic|mou?ld(?:y)?|expired|food poisoning|made (?:me|us|him|her) sick|got sick|vomit\w*|dangerous|hazard\w*|unsafe|blisters?|swollen|swelling|overheat\w*|leak(?:ed|ing|s)? (?:battery|acid))\b/,
   },
-  { reason: 'safety_risk', negatable: true, pattern: /着火|起火|冒烟|爆炸|炸了|漏电|触电|电到|烫伤|烧伤|烧焦|过敏|起疹|红肿|医院|受伤|中毒|发霉|霉变|过期|变质|拉肚子|腹泻|呕吐|危险|安全隐患|有毒|甲醛|划伤|割伤/ },
+  { reason: 'safety_risk', negatable: true, pattern: /着火|起火|冒烟|爆炸|炸了|漏电|触电|电到|烫伤|烧伤|烧焦|过敏|起疹|红肿|医院|受伤|中毒|发霉|霉变|已过期|过期了|过期的|快过期|变质|拉肚子|腹泻|呕吐|危险|安全隐患|有毒|甲醛|划伤|割伤/ },
   {
     reason: 'damaged_missing_wrong_item',
     negatable: true,
     pattern:
       /\b(?:damaged|arrived broken|came broken|was broken|broken (?:on arrival|when|in the box)|cracked|shattered|dented|torn|ripped|missing|wrong (?:item|size|colou?r|product|one|model|order)|not what i ordered|never (?:arrived|received|came|got it)|(?:did ?n[o']t|have ?n[o']t|has ?n[o']t) (?:receive|arrive|come)|empty (?:box|package)|defective|dead on arrival|doa|counterfeit|fake|used item|already opened|parts? (?:were |was )?missing)\b/,
   },
-  { reason: 'damaged_missing_wrong_item', negatable: true, pattern: /破损|损坏|坏了|碎了|裂了|裂开|压坏|压扁|少了|缺件|漏发|少发|发错|错发|不是我买的|没收到|未收到|空盒|空的|瑕疵|次品|假货|二手|被拆过|用过的/ },
+  { reason: 'damaged_missing_wrong_item', negatable: true, pattern: /破损|损坏|(?<![乐笑美爽高兴])坏了|碎了|裂了|裂开|压坏|压扁|少了|缺件|漏发|少发|发错|错发|不是我买的|没收到|未收到|空盒|空的|瑕疵|次品|假货|二手|被拆过|用过的/ },
   { reason: 'refund_demand', negatable: false, pattern: /\b(?:refund\w*|money back|charge ?back|dispute (?:the|this|a) (?:charge|transaction)|return(?:ing|ed)? (?:it|this|them|the item)|send(?:ing)? (?:it|this|them) back|reimburs\w*|compensat\w*|replacement)\b/ },
   { reason: 'refund_demand', negatable: false, pattern: /退款|退货|退钱|退换|换货|赔偿|赔钱|拒付|退回|退了/ },
   { reason: 'legal_threat', negatable: false, pattern: /\b(?:lawyers?|attorneys?|sue|suing|lawsuit|legal action|take (?:you|this) to court|small claims|court|report (?:you|this|them) to|consumer protection|better business bureau|bbb|ftc|trading standards|fraud\w*)\b/ },
@@ -74,11 +74,20 @@ const reasonWeights: Record<UrgencyReason, number> = {
 const moodDependent = new Set<UrgencyReason>(['refund_demand', 'repeated_problem', 'abusive_language']);
 const happyAbove = 0.7;
 
-/** The reasons a review gives for urgency; `positive` is the model's probability of positive. */
-export function urgencyReasonsOf(normalizedText: string, positive: number): UrgencyReason[] {
+/**
+ * Reasons that make a review bad news whatever its wording: "the heater caught fire" has no
+ * negative word for the model to see. Each lowers the sentiment logit by this much. Damaged
+ * or wrong items are not among them: their cues are common in satisfied reviews too
+ * ("a mat was missing in the bathroom", "I ordered the wrong size myself").
+ */
+const severeReasons = new Set<UrgencyReason>(['safety_risk', 'legal_threat']);
+const severeLogitPenalty = 2;
+
+/** Every reason whose cues occur in the text (negated cues excepted), regardless of mood. */
+function matchedReasons(normalizedText: string): Set<UrgencyReason> {
   const found = new Set<UrgencyReason>();
   for (const rule of rules) {
-    if (found.has(rule.reason) || (positive > happyAbove && moodDependent.has(rule.reason))) continue;
+    if (found.has(rule.reason)) continue;
     // Most reviews match no rule: a plain test rejects them before any match is collected.
     if (!rule.pattern.test(normalizedText)) continue;
     if (!rule.negatable) {
@@ -91,7 +100,33 @@ export function urgencyReasonsOf(normalizedText: string, positive: number): Urge
       break;
     }
   }
-  return urgencyReasons.filter((reason) => found.has(reason));
+  return found;
+}
+
+/** The reasons a review gives for urgency; `positive` is its probability of positive. */
+export function urgencyReasonsOf(normalizedText: string, positive: number): UrgencyReason[] {
+  const found = matchedReasons(normalizedText);
+  return urgencyReasons.filter((reason) => found.has(reason) && !(positive > happyAbove && moodDependent.has(reason)));
+}
+
+export interface UrgencyAssessment {
+  /** The model's probability of positive, lowered for severe reasons. */
+  positive: number;
+  reasons: UrgencyReason[];
+  urgency: number;
+}
+
+/** Reasons, urgency and the sentiment they imply, from the text and the model's probability of positive. */
+export function assessUrgency(normalizedText: string, modelPositive: number): UrgencyAssessment {
+  const found = matchedReasons(normalizedText);
+  let positive = modelPositive;
+  const severe = [...found].filter((reason) => severeReasons.has(reason)).length;
+  if (severe > 0) {
+    const clamped = Math.min(1 - 1e-6, Math.max(1e-6, modelPositive));
+    positive = 1 / (1 + Math.exp(-(Math.log(clamped / (1 - clamped)) - severeLogitPenalty * severe)));
+  }
+  const reasons = urgencyReasons.filter((reason) => found.has(reason) && !(positive > happyAbove && moodDependent.has(reason)));
+  return { positive, reasons, urgency: urgencyScore(reasons, positive) };
 }
 
 /**

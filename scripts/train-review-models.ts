@@ -1,0 +1,135 @@
+/**
+ * Trains the built-in review model from the public review data in ../shared and writes
+ * models/review-sentiment/ (ONNX model, config, model card). Prints validation numbers:
+ * same-distribution (held-out 5% of each set, scored through onnxruntime) and other
+ * shops/product types (sets or categories left out of training entirely).
+ *
+ *   npx tsx scripts/train-review-models.ts [--seed 7] [--out models/review-sentiment] [--categories 3|all] [--skip-ood]
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createInferenceEngine } from '../src/core/inference/onnx-runtime.ts';
+import { createStderrLogger } from '../src/core/logger.ts';
+import { loadReviewCorpus, type CorpusRow } from '../src/core/reviews/model/corpus.ts';
+import { writeReviewModel } from '../src/core/reviews/model/model-files.ts';
+import { loadReviewScorer } from '../src/core/reviews/model/scorer.ts';
+import { configOf, fitReviewModel, type FittedReviewModel } from '../src/core/reviews/model/train.ts';
+import { writeReviewModelCard } from '../src/core/reviews/model/model-card.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string', default: '7' },
+    out: { type: 'string', default: join(repoRoot, 'models', 'review-sentiment') },
+    categories: { type: 'string', default: '3' },
+    'skip-ood': { type: 'boolean', default: false },
+  },
+});
+const seed = Number(values.seed);
+const outDir = resolve(values.out);
+const reviewsRoot = resolve(repoRoot, '../shared/data/reviews');
+
+interface Measure {
+  rows: number;
+  polarityAccuracy: number;
+  threeWayAccuracy?: number;
+  ratingMae?: number;
+}
+
+/** Accuracy on positive/negative rows (neutral rows left out), three-way accuracy and MAE where the rows have them. */
+function measure(rows: readonly CorpusRow[], predictions: readonly { positive: number; rating: number; sentiment?: string }[]): Measure {
+  let correct = 0;
+  let binary = 0;
+  let threeWay = 0;
+  let absolute = 0;
+  let rated = 0;
+  rows.forEach((row, index) => {
+    const prediction = predictions[index] as { positive: number; rating: number; sentiment?: string };
+    if (row.label !== 'neutral') {
+      binary += 1;
+      if ((prediction.positive >= 0.5) === (row.label === 'positive')) correct += 1;
+    }
+    if (prediction.sentiment === row.label) threeWay += 1;
+    if (row.rating !== undefined) {
+      rated += 1;
+      absolute += Math.abs(prediction.rating - row.rating);
+    }
+  });
+  const result: Measure = { rows: rows.length, polarityAccuracy: correct / Math.max(1, binary) };
+  if (predictions[0]?.sentiment !== undefined) result.threeWayAccuracy = threeWay / Math.max(1, rows.length);
+  if (rated) result.ratingMae = absolute / rated;
+  return result;
+}
+
+const format = (value: number | undefined) => (value === undefined ? '' : value.toFixed(4));
+
+const started = Date.now();
+const corpus = loadReviewCorpus(reviewsRoot);
+console.log(`loaded ${corpus.length} labelled rows in ${Date.now() - started} ms`);
+const sources = [...new Set(corpus.map((row) => row.source))];
+
+// 1. The built-in model: every set, minus the validation split.
+const fitted = fitReviewModel(
+  corpus.filter((row) => row.split !== 'validation'),
+  seed,
+);
+console.log(`trained on ${fitted.trainingRows} rows in ${(fitted.milliseconds / 1000).toFixed(1)} s; calibration ${JSON.stringify(fitted.calibration)}, neutral band ${JSON.stringify(fitted.neutralBand)}`);
+writeReviewModel(outDir, fitted.heads, configOf(fitted));
+
+const engine = createInferenceEngine({ logger: createStderrLogger(true), providers: ['cpu'] });
+const scorer = await loadReviewScorer({ engine, modelDir: outDir });
+const sameDistribution: Record<string, Measure> = {};
+for (const source of sources) {
+  const rows = corpus.filter((row) => row.split === 'validation' && row.source === source);
+  const scores = await scorer.score(rows.map((row) => ({ text: row.text })));
+  sameDistribution[source] = measure(rows, scores);
+}
+await engine.release();
+console.log('\nsame distribution (5% validation split, through onnxruntime):');
+console.log('source\trows\tpolarity\tthree-way\trating MAE');
+for (const [source, result] of Object.entries(sameDistribution)) {
+  console.log(`${source}\t${result.rows}\t${format(result.polarityAccuracy)}\t${format(result.threeWayAccuracy)}\t${format(result.ratingMae)}`);
+}
+
+// 2. Other shops and product types: leave sets / categories out of training, test on all their rows.
+const outOfDomain: Record<string, Measure[]> = {};
+if (!values['skip-ood']) {
+  const categories = [...new Set(corpus.filter((row) => row.source === 'online_shopping').map((row) => row.domain))].sort();
+  const heldCategories = values.categories === 'all' ? categories : categories.filter((_, index) => index % Math.ceil(categories.length / Number(values.categories)) === 0);
+  const unseenSources = ['eprstmt', 'amazon_beauty', 'amazon_appliances'];
+  for (const category of heldCategories) {
+    const heldOut = (row: CorpusRow) => unseenSources.includes(row.source) || (row.source === 'online_shopping' && row.domain === category);
+    // Only whole-review polarity is measured here: the clause head is left out to halve the time.
+    const run: FittedReviewModel = fitReviewModel(corpus.filter((row) => !heldOut(row)), seed, { clauseWeight: 0 });
+    const tests: Record<string, CorpusRow[]> = { [`online_shopping[${category}]`]: corpus.filter((row) => row.source === 'online_shopping' && row.domain === category) };
+    for (const source of unseenSources) tests[source] = corpus.filter((row) => row.source === source);
+    for (const [name, rows] of Object.entries(tests)) {
+      const result = measure(rows, run.predict(rows.map((row) => row.text)));
+      (outOfDomain[name] ??= []).push(result);
+      console.log(`left out ${category} + ${unseenSources.join(', ')}: ${name} rows ${result.rows} polarity ${format(result.polarityAccuracy)} MAE ${format(result.ratingMae)}`);
+    }
+  }
+}
+
+const validation: Record<string, number> = {};
+for (const [source, result] of Object.entries(sameDistribution)) {
+  validation[`${source}.polarityAccuracy`] = result.polarityAccuracy;
+  if (result.threeWayAccuracy !== undefined) validation[`${source}.threeWayAccuracy`] = result.threeWayAccuracy;
+  if (result.ratingMae !== undefined) validation[`${source}.ratingMae`] = result.ratingMae;
+}
+const mean = (results: Measure[], pick: (result: Measure) => number | undefined) => {
+  const numbers = results.map(pick).filter((value): value is number => value !== undefined);
+  return numbers.reduce((sum, value) => sum + value, 0) / Math.max(1, numbers.length);
+};
+const categoryResults = Object.entries(outOfDomain).filter(([name]) => name.startsWith('online_shopping['));
+if (categoryResults.length) validation['online_shopping.leaveOneCategoryOut.polarityAccuracy'] = mean(categoryResults.flatMap(([, results]) => results), (result) => result.polarityAccuracy);
+for (const source of ['eprstmt', 'amazon_beauty', 'amazon_appliances']) {
+  if (outOfDomain[source]) validation[`${source}.unseen.polarityAccuracy`] = mean(outOfDomain[source], (result) => result.polarityAccuracy);
+}
+const config = configOf(fitted, validation);
+writeReviewModel(outDir, fitted.heads, config);
+writeFileSync(join(outDir, 'MODEL_CARD.md'), writeReviewModelCard({ config, sameDistribution, outOfDomain, sourceCounts: Object.fromEntries(sources.map((source) => [source, corpus.filter((row) => row.source === source).length])) }));
+console.log(`\nwrote ${outDir} in ${((Date.now() - started) / 1000).toFixed(0)} s total`);
+console.log(JSON.stringify(validation, null, 2));
