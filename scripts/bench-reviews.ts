@@ -1,0 +1,58 @@
+/**
+ * Scoring throughput of the built-in review model: reviews/s for 10,000 reviews (half
+ * Chinese online_shopping, half English clothing, from ../shared) with the model loaded,
+ * and peak memory.
+ *
+ *   npx tsx scripts/bench-reviews.ts [--model models/review-sentiment] [--count 10000] [--batch 10000]
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createInferenceEngine } from '../src/core/inference/onnx-runtime.ts';
+import { createStderrLogger } from '../src/core/logger.ts';
+import { loadReviewCorpus } from '../src/core/reviews/model/corpus.ts';
+import { builtInReviewModelDir, loadReviewScorer } from '../src/core/reviews/model/scorer.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    model: { type: 'string', default: builtInReviewModelDir(repoRoot) },
+    count: { type: 'string', default: '10000' },
+    batch: { type: 'string', default: '10000' },
+    rounds: { type: 'string', default: '3' },
+  },
+});
+const count = Number(values.count);
+const batch = Number(values.batch);
+
+const corpus = loadReviewCorpus(join(repoRoot, '../shared/data/reviews'));
+const chinese = corpus.filter((row) => row.source === 'online_shopping');
+const english = corpus.filter((row) => row.source === 'womens_clothing');
+const reviews: { text: string }[] = [];
+for (let index = 0; reviews.length < count; index += 1) {
+  const pool = index % 2 === 0 ? chinese : english;
+  reviews.push({ text: (pool[(index * 7919) % pool.length] as { text: string }).text });
+}
+const characters = reviews.reduce((sum, review) => sum + review.text.length, 0);
+
+const engine = createInferenceEngine({ logger: createStderrLogger(true), providers: ['cpu'] });
+const loadStarted = performance.now();
+const scorer = await loadReviewScorer({ engine, modelDir: resolve(values.model) });
+const loadMilliseconds = performance.now() - loadStarted;
+// Warm-up: JIT and onnxruntime's first-run allocations are not part of steady scoring.
+await scorer.score(reviews.slice(0, 1000));
+
+const rates: number[] = [];
+for (let round = 0; round < Number(values.rounds); round += 1) {
+  const started = performance.now();
+  for (let start = 0; start < reviews.length; start += batch) await scorer.score(reviews.slice(start, start + batch));
+  rates.push(reviews.length / ((performance.now() - started) / 1000));
+}
+await engine.release();
+const memory = process.memoryUsage();
+const best = Math.max(...rates);
+const median = [...rates].sort((first, second) => first - second)[Math.floor(rates.length / 2)] as number;
+console.log(`model: ${scorer.name} (${values.model})`);
+console.log(`reviews: ${reviews.length} (mean ${(characters / reviews.length).toFixed(0)} characters), batch ${batch}, model load ${loadMilliseconds.toFixed(0)} ms`);
+console.log(`throughput: median ${median.toFixed(0)} reviews/s, best ${best.toFixed(0)} reviews/s over ${rates.length} rounds`);
+console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; heap used ${(memory.heapUsed / 1048576).toFixed(0)} MB, external ${(memory.external / 1048576).toFixed(0)} MB`);
