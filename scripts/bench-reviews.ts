@@ -1,10 +1,13 @@
 /**
  * Scoring throughput of the built-in review model: reviews/s for 10,000 reviews (half
  * Chinese online_shopping, half English clothing, from ../shared) with the model loaded,
- * and peak memory.
+ * peak memory, and the time from starting `shopdesk reviews score` to its first output line.
  *
  *   npx tsx scripts/bench-reviews.ts [--model models/review-sentiment] [--count 10000] [--batch 10000]
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -56,3 +59,30 @@ console.log(`model: ${scorer.name} (${values.model})`);
 console.log(`reviews: ${reviews.length} (mean ${(characters / reviews.length).toFixed(0)} characters), batch ${batch}, model load ${loadMilliseconds.toFixed(0)} ms`);
 console.log(`throughput: median ${median.toFixed(0)} reviews/s, best ${best.toFixed(0)} reviews/s over ${rates.length} rounds`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; heap used ${(memory.heapUsed / 1048576).toFixed(0)} MB, external ${(memory.external / 1048576).toFixed(0)} MB`);
+
+/** Wall time from spawning the CLI (a fresh Node process) until the first scored line reaches stdout. */
+async function cliFirstResultMilliseconds(): Promise<number> {
+  const folder = mkdtempSync(join(tmpdir(), 'shopdesk-bench-'));
+  try {
+    const input = join(folder, 'reviews.jsonl');
+    writeFileSync(input, reviews.map((review, index) => JSON.stringify({ id: String(index), text: review.text })).join('\n'));
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/shopdesk.js'), '--data-dir', join(folder, 'store'), 'reviews', 'score', '--in', input, '--out', '-'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const first = await new Promise<number>((resolveFirst, reject) => {
+      child.stdout.once('data', () => resolveFirst(performance.now() - started));
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`reviews score exited with ${code} before writing a result`)));
+    });
+    child.kill();
+    return first;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const startTimes: number[] = [];
+for (let round = 0; round < 3; round += 1) startTimes.push(await cliFirstResultMilliseconds());
+startTimes.sort((first, second) => first - second);
+console.log(`CLI start to first scored review: median ${(startTimes[1] as number).toFixed(0)} ms (${startTimes.map((time) => time.toFixed(0)).join(', ')})`);

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type { Core } from '../core/index.ts';
 
 export interface OptionSpec {
@@ -10,6 +11,8 @@ export interface OptionSpec {
 export interface CommandIo {
   out(text: string): void;
   err(text: string): void;
+  /** Standard output as a stream, for commands that stream large results (`--out -`). */
+  stdout: Writable;
   /** True when stderr is a terminal, so progress can redraw one line. */
   interactive: boolean;
 }

@@ -5,6 +5,7 @@ import { runCli } from './run.ts';
 const io: CommandIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  stdout: process.stdout,
   interactive: process.stderr.isTTY === true,
 };
 process.exitCode = await runCli(process.argv.slice(2), io, process.env);

@@ -60,6 +60,10 @@ describe('model commands of the CLI', () => {
     expect(scores[2]).toMatchObject({ lang: 'zh', sentiment: 'negative' });
     expect(scores[3]).toHaveProperty('error');
     expect(scores[4]).toMatchObject({ sentiment: 'negative', reasons: expect.arrayContaining(['safety_risk']) });
+
+    const piped = await shopdesk(['reviews', 'score', '--in', input, '--out', '-']);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toBe(readFileSync(join(dir, 'scores.jsonl'), 'utf8'));
   });
 
   it('trains recommendations and never recommends what a user already has', async () => {

@@ -12,13 +12,14 @@ export const reviewsScoreCommand: Command = {
   usage: 'shopdesk reviews score --in FILE.csv|FILE.jsonl --out FILE.jsonl [--model DIR]',
   options: {
     in: { value: 'FILE', description: 'CSV with a header, or JSONL: id, text, optional title, rating, product', required: true },
-    out: { value: 'FILE', description: 'JSON lines, one per input record, in input order', required: true },
+    out: { value: 'FILE', description: 'JSON lines, one per input record, in input order (`-` for standard output)', required: true },
     model: { value: 'DIR', description: 'a model folder from `reviews train` (default: the built-in model)' },
   },
   async run({ core, options, io }) {
     const modelDir = options.model ? resolve(String(options.model)) : builtInReviewModelDir(core.context.appRoot);
     const scorer = await loadReviewScorer({ engine: core.context.engine, modelDir });
-    const out = createWriteStream(String(options.out));
+    const toStdout = options.out === '-';
+    const out = toStdout ? io.stdout : createWriteStream(String(options.out));
     let lastShown = 0;
     const result = await scoreReviewFile({
       scorer,
@@ -32,8 +33,11 @@ export const reviewsScoreCommand: Command = {
         }
       },
     });
-    out.end();
-    await finished(out);
+    // Standard output stays open for the process; a file is closed and flushed.
+    if (!toStdout) {
+      out.end();
+      await finished(out);
+    }
     if (io.interactive) io.err('\r\x1b[2K');
     io.err(`scored ${result.rows} reviews with ${scorer.name}${result.problems ? `, ${result.problems} rows with problems` : ''}\n`);
   },

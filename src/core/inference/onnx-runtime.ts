@@ -51,7 +51,23 @@ function platformCandidates(): ExecutionProvider[] {
   const wanted: ExecutionProvider[] =
     process.platform === 'win32' ? ['cuda', 'dml', 'webgpu'] : process.platform === 'darwin' ? ['coreml', 'webgpu'] : ['cuda', 'webgpu'];
   // CUDA ships as a separate download: try it only when its provider library is installed.
-  return [...wanted.filter((name) => bundled.has(name) || (name === 'cuda' && cudaInstalled())), 'cpu'];
+  return [
+    ...wanted.filter((name) => {
+      if (name === 'cuda') return bundled.has(name) || cudaInstalled();
+      if (name === 'webgpu' && process.platform === 'linux') return bundled.has(name) && vulkanInstalled();
+      return bundled.has(name);
+    }),
+    'cpu',
+  ];
+}
+
+/**
+ * On Linux WebGPU runs on Vulkan; without a Vulkan loader the attempt only prints a
+ * native warning on every start, so it is skipped.
+ */
+function vulkanInstalled(): boolean {
+  const folders = ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib', '/usr/local/lib'];
+  return folders.some((folder) => existsSync(join(folder, 'libvulkan.so.1')));
 }
 
 /** The CUDA provider library sits beside onnxruntime's binding once its installer has fetched it. */

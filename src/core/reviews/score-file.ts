@@ -19,8 +19,12 @@ export interface ScoreFileOptions {
   onProgress?(done: number): void;
 }
 
-/** Records per model call: large batches amortise the ONNX run. */
-const batchSize = 4096;
+/**
+ * Records per model call: large batches amortise the ONNX run, but the first batches
+ * are small so the first results appear at once; the size doubles up to the maximum.
+ */
+const firstBatchSize = 64;
+const maximumBatchSize = 4096;
 
 interface PendingRow {
   row: number;
@@ -46,6 +50,7 @@ export async function scoreReviewFile(options: ScoreFileOptions): Promise<{ rows
   const records = readRecords(source, formatOf(inPath), { requiredColumns: ['id', 'text'], replaceInvalidUtf8: true });
   const seen = new Map<string, number>();
   let batch: PendingRow[] = [];
+  let batchSize = firstBatchSize;
   let rows = 0;
   let problems = 0;
   const problem = (message: string) => {
@@ -64,6 +69,7 @@ export async function scoreReviewFile(options: ScoreFileOptions): Promise<{ rows
     });
     if (!out.write(`${lines.join('\n')}\n`)) await once(out, 'drain');
     batch = [];
+    batchSize = Math.min(batchSize * 2, maximumBatchSize);
     options.onProgress?.(rows);
   }
 
