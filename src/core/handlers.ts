@@ -2,11 +2,13 @@
 import type { ApiArgs, ApiMethod, ApiResult } from '../shared/api.ts';
 import type { CoreContext } from './context.ts';
 import { getImage, getProduct, listCategories, listProducts } from './services/catalog.ts';
-import { getConversation, listConversations, sendMessage, setConversationStatus } from './services/chat.ts';
+import { sendAndAssist, suggestReplies } from './services/assistant.ts';
+import { assignConversation, clearEscalation, getConversation, listConversations, setConversationStatus } from './services/chat.ts';
 import { getCustomer, getOrder, listCustomers, listOrders } from './services/customers.ts';
 import { exportKind, importText } from './services/data-files.ts';
 import { createDemoStore } from './services/demo.ts';
 import { listArticles, searchArticles } from './services/kb.ts';
+import { createMacro, deleteMacro, listMacros, renderMacro, updateMacro } from './services/macros.ts';
 import { boughtTogether, popular } from './services/recs.ts';
 import { listReviews, setReviewStatus } from './services/reviews.ts';
 import { getSettings, updateSettings } from './services/settings.ts';
@@ -42,8 +44,17 @@ export const handlers: Handlers = {
 
   'chat.list': listConversations,
   'chat.get': getConversation,
-  'chat.send': sendMessage,
+  'chat.send': sendAndAssist,
   'chat.setStatus': setConversationStatus,
+  'chat.clearEscalation': clearEscalation,
+  'chat.assign': assignConversation,
+  'chat.suggest': suggestReplies,
+
+  'macros.list': listMacros,
+  'macros.create': createMacro,
+  'macros.update': updateMacro,
+  'macros.delete': deleteMacro,
+  'macros.render': (context, args) => renderMacro(context, args),
 
   'kb.list': listArticles,
   'kb.search': searchArticles,

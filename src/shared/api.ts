@@ -4,6 +4,7 @@
  * preload, and the clients of every transport.
  */
 import type {
+  AssistantSuggestions,
   AuditEntry,
   Conversation,
   ConversationStatus,
@@ -16,6 +17,7 @@ import type {
   ImportResult,
   KbArticle,
   KbHit,
+  Macro,
   Message,
   MessageAuthor,
   ModelInfo,
@@ -26,6 +28,7 @@ import type {
   ProductSummary,
   ProgressEvent,
   RelatedProduct,
+  RenderedMacro,
   Review,
   ReviewStatus,
   Sentiment,
@@ -68,6 +71,17 @@ export interface ApiMethods {
   'chat.get': { args: { id: string }; result: Conversation };
   'chat.send': { args: { conversationId: string; author: MessageAuthor; body: string }; result: Message };
   'chat.setStatus': { args: { id: string; status: ConversationStatus }; result: ConversationSummary };
+  'chat.clearEscalation': { args: { id: string }; result: ConversationSummary };
+  'chat.assign': { args: { id: string; assignee: string }; result: ConversationSummary };
+  /** The assistant's intent, entities and ranked replies for the latest customer message. */
+  'chat.suggest': { args: { conversationId: string }; result: AssistantSuggestions };
+
+  'macros.list': { args: { query?: string }; result: Macro[] };
+  'macros.create': { args: { name: string; shortcut?: string; body: string; intent?: string }; result: Macro };
+  'macros.update': { args: { id: string; name?: string; shortcut?: string; body?: string; intent?: string }; result: Macro };
+  'macros.delete': { args: { id: string }; result: { deleted: number } };
+  /** The macro's text with this conversation's customer, order and agent filled in. */
+  'macros.render': { args: { id: string; conversationId: string }; result: RenderedMacro };
 
   'kb.list': { args: { limit?: number; offset?: number }; result: Page<KbArticle> };
   'kb.search': { args: { query: string; k?: number }; result: KbHit[] };
@@ -93,7 +107,15 @@ const paging = { limit: 'integer?', offset: 'integer?' } as const;
 export const apiSchemas: { [M in ApiMethod]: ArgumentSchema } = {
   'system.info': none,
   'system.getSettings': none,
-  'system.updateSettings': { theme: 'string?', language: 'string?', agentName: 'string?', onboarded: 'boolean?' },
+  'system.updateSettings': {
+    theme: 'string?',
+    language: 'string?',
+    agentName: 'string?',
+    onboarded: 'boolean?',
+    autoReply: 'boolean?',
+    autoReplyThreshold: 'number?',
+    returnWindowDays: 'integer?',
+  },
   'system.import': { kind: importKinds, fileName: 'string', content: 'string' },
   'system.export': { kind: importKinds },
   'system.createDemo': none,
@@ -117,6 +139,15 @@ export const apiSchemas: { [M in ApiMethod]: ArgumentSchema } = {
   'chat.get': { id: 'string' },
   'chat.send': { conversationId: 'string', author: ['customer', 'agent', 'assistant', 'note'], body: 'string' },
   'chat.setStatus': { id: 'string', status: ['open', 'pending', 'resolved'] },
+  'chat.clearEscalation': { id: 'string' },
+  'chat.assign': { id: 'string', assignee: 'string' },
+  'chat.suggest': { conversationId: 'string' },
+
+  'macros.list': { query: 'string?' },
+  'macros.create': { name: 'string', shortcut: 'string?', body: 'string', intent: 'string?' },
+  'macros.update': { id: 'string', name: 'string?', shortcut: 'string?', body: 'string?', intent: 'string?' },
+  'macros.delete': { id: 'string' },
+  'macros.render': { id: 'string', conversationId: 'string' },
 
   'kb.list': paging,
   'kb.search': { query: 'string', k: 'integer?' },
@@ -149,7 +180,7 @@ export interface ApiError {
 export interface ApiEvents {
   progress: ProgressEvent;
   /** Something in the store changed; views showing that domain reload. */
-  changed: { domain: 'catalog' | 'customers' | 'orders' | 'reviews' | 'chat' | 'kb' | 'recs' | 'system' };
+  changed: { domain: 'catalog' | 'customers' | 'orders' | 'reviews' | 'chat' | 'kb' | 'macros' | 'recs' | 'system' };
 }
 export type ApiEventName = keyof ApiEvents;
 

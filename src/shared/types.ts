@@ -125,8 +125,16 @@ export interface ConversationSummary {
   unread: boolean;
   assignee: string | null;
   lastMessage: string;
+  createdAt: string;
   updatedAt: string;
+  /** Why the assistant escalated the conversation to a human; null when it is not escalated. */
+  escalation: EscalationReason | null;
+  /** When the first agent or assistant reply went out; the first-reply timer runs until then. */
+  firstReplyAt: string | null;
 }
+
+export const escalationReasons = ['negative_sentiment', 'legal_threat', 'abusive_language', 'repeated_out_of_scope'] as const;
+export type EscalationReason = (typeof escalationReasons)[number];
 
 export interface Message {
   id: number;
@@ -137,6 +145,60 @@ export interface Message {
 
 export interface Conversation extends ConversationSummary {
   messages: Message[];
+}
+
+/** A canned reply; `{{customer.first_name}}`-style variables are filled per conversation. */
+export interface Macro {
+  id: string;
+  name: string;
+  /** What agents type in the composer, e.g. "/track"; unique. */
+  shortcut: string | null;
+  body: string;
+  /** The customer intent the macro answers, so the assistant can offer it. */
+  intent: string | null;
+}
+
+export interface RenderedMacro {
+  macroId: string;
+  text: string;
+  /** Variables this conversation has no value for; they stay as written in `text`. */
+  missing: string[];
+}
+
+export type EntityType = 'order' | 'email' | 'phone' | 'money' | 'date' | 'product';
+
+export interface MessageEntity {
+  type: EntityType;
+  value: string;
+  start: number;
+  end: number;
+}
+
+export type SuggestionKind = 'order_status' | 'return_eligibility' | 'ask_order_number' | 'kb_article' | 'macro';
+
+export interface Suggestion {
+  kind: SuggestionKind;
+  /** The reply as it would be sent. */
+  text: string;
+  /** 0–1; auto-reply compares it with the agent's threshold. */
+  confidence: number;
+  /** What the reply rests on: the store's order, a KB article, a macro or the return policy. */
+  source: { type: 'order' | 'kb' | 'macro' | 'policy'; id: string; title: string };
+}
+
+/** The assistant's reading of a conversation's latest customer message. */
+export interface AssistantSuggestions {
+  conversationId: string;
+  /** The customer message analysed; null when the conversation has none. */
+  messageId: number | null;
+  intent: string;
+  confidence: number;
+  outOfScope: boolean;
+  entities: MessageEntity[];
+  sentiment: Sentiment | null;
+  escalation: EscalationReason | null;
+  /** Best first. */
+  suggestions: Suggestion[];
 }
 
 export interface RelatedProduct {
@@ -213,6 +275,12 @@ export interface Settings {
   agentName: string;
   /** Set after the first-run choice (demo, import, or empty) has been made. */
   onboarded: boolean;
+  /** Lets the assistant answer customers by itself when its best suggestion is confident enough. */
+  autoReply: boolean;
+  /** Confidence (0–1) the best suggestion needs for an automatic reply; below it, it is only a draft. */
+  autoReplyThreshold: number;
+  /** Days after delivery an order can be returned: the store's return policy. */
+  returnWindowDays: number;
 }
 
 export interface AuditEntry {

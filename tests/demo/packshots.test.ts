@@ -232,9 +232,12 @@ describe('demo store files', () => {
   it('macros have unique ids and shortcuts and use only known variables', () => {
     expectUnique(macros.map((macro) => macro.id ?? ''), 'macro id');
     expectUnique(macros.map((macro) => macro.shortcut ?? ''), 'macro shortcut');
-    const known = new Set(['customer.first_name', 'order.number', 'order.status', 'order.carrier', 'order.tracking_number']);
+    const known = new Set(['customer.first_name', 'order.number', 'order.status', 'order.carrier', 'order.tracking_number', 'agent.name']);
+    const intents = new Set((JSON.parse(readFileSync(join(repositoryRoot, 'models', 'intent-ecommerce', 'manifest.json'), 'utf8')) as { labels: string[] }).labels);
     for (const macro of macros) {
-      expect(Object.keys(macro).sort()).toEqual(['body', 'id', 'name', 'shortcut']);
+      expect(Object.keys(macro).sort()).toEqual(['body', 'id', 'intent', 'name', 'shortcut']);
+      // The assistant offers a macro for its intent, so the intent must be one the built-in model predicts.
+      if (macro.intent !== null) expect(intents, `${macro.id} intent`).toContain(macro.intent);
       for (const [, variable] of (macro.body ?? '').matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)) expect(known, `${macro.id} {{${variable}}}`).toContain(variable);
     }
   });
@@ -256,6 +259,7 @@ describe('demo store import', () => {
       kb_articles: kbEntries.length,
       conversations: conversations.length,
       interactions: interactions.length,
+      macros: macros.length,
     });
     const related = (await core.dispatch('recs.boughtTogether', { sku: 'SD-1002' })) as { sku: string; score: number }[];
     expect(related[0]).toMatchObject({ sku: 'SD-1303' });

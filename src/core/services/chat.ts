@@ -1,9 +1,10 @@
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
 import type { ConversationStatus, ConversationSummary, Message } from '../../shared/types.ts';
 import { audit, NotFoundError, type CoreContext } from '../context.ts';
+import { getSettings } from './settings.ts';
 
 const summarySelect = `SELECT v.external_id AS id, c.external_id AS customerId, c.name AS customerName, v.subject, v.status,
-  v.unread, v.assignee, v.updated_at AS updatedAt,
+  v.unread, v.assignee, v.created_at AS createdAt, v.updated_at AS updatedAt, v.escalation, v.first_reply_at AS firstReplyAt,
   coalesce((SELECT m.body FROM messages m WHERE m.conversation_id = v.id AND m.author <> 'note' ORDER BY m.created_at DESC, m.id DESC LIMIT 1), '') AS lastMessage
   FROM conversations v LEFT JOIN customers c ON c.id = v.customer_id`;
 
@@ -33,13 +34,13 @@ export function listConversations(
   return { items: rows.map(toSummary), total };
 }
 
-function conversationRowId(context: CoreContext, id: string): number {
+export function conversationRowId(context: CoreContext, id: string): number {
   const rowId = context.db.prepare('SELECT id FROM conversations WHERE external_id = ?').pluck().get(id) as number | undefined;
   if (rowId === undefined) throw new NotFoundError(`conversation ${id}`);
   return rowId;
 }
 
-function summary(context: CoreContext, id: string): ConversationSummary {
+export function summary(context: CoreContext, id: string): ConversationSummary {
   return toSummary(context.db.prepare(`${summarySelect} WHERE v.external_id = ?`).get(id) as SummaryRow);
 }
 
@@ -69,6 +70,11 @@ export function sendMessage(context: CoreContext, args: ApiArgs<'chat.send'>): A
     if (args.author !== 'note') {
       context.db.prepare('UPDATE conversations SET updated_at = ?, unread = ? WHERE id = ?').run(createdAt, args.author === 'customer' ? 1 : 0, rowId);
     }
+    if (args.author === 'agent' || args.author === 'assistant') {
+      context.db.prepare('UPDATE conversations SET first_reply_at = coalesce(first_reply_at, ?) WHERE id = ?').run(createdAt, rowId);
+    }
+    // The agent who answers an unassigned conversation takes it.
+    if (args.author === 'agent') context.db.prepare('UPDATE conversations SET assignee = coalesce(assignee, ?) WHERE id = ?').run(getSettings(context).agentName, rowId);
     audit(context, args.author, 'chat.send', args.conversationId, { messageId: inserted.id });
     return inserted;
   })();
@@ -81,6 +87,29 @@ export function setConversationStatus(context: CoreContext, args: { id: string; 
   context.db.transaction(() => {
     context.db.prepare('UPDATE conversations SET status = ? WHERE id = ?').run(args.status, rowId);
     audit(context, 'agent', 'chat.setStatus', args.id, { status: args.status });
+  })();
+  context.events.emit('changed', { domain: 'chat' });
+  return summary(context, args.id);
+}
+
+export function clearEscalation(context: CoreContext, args: ApiArgs<'chat.clearEscalation'>): ApiResult<'chat.clearEscalation'> {
+  const rowId = conversationRowId(context, args.id);
+  context.db.transaction(() => {
+    context.db.prepare('UPDATE conversations SET escalation = NULL WHERE id = ?').run(rowId);
+    audit(context, 'agent', 'chat.clearEscalation', args.id);
+  })();
+  context.events.emit('changed', { domain: 'chat' });
+  return summary(context, args.id);
+}
+
+export function assignConversation(context: CoreContext, args: ApiArgs<'chat.assign'>): ApiResult<'chat.assign'> {
+  const assignee = args.assignee.trim();
+  if (assignee.length > 80) throw new RangeError('the assignee name is longer than 80 characters');
+  const rowId = conversationRowId(context, args.id);
+  context.db.transaction(() => {
+    // An empty name unassigns.
+    context.db.prepare('UPDATE conversations SET assignee = ? WHERE id = ?').run(assignee === '' ? null : assignee, rowId);
+    audit(context, 'agent', 'chat.assign', args.id, { assignee });
   })();
   context.events.emit('changed', { domain: 'chat' });
   return summary(context, args.id);

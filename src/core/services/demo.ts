@@ -10,12 +10,13 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { ImportKind } from '../../shared/types.ts';
+import type { ImportKind, Macro } from '../../shared/types.ts';
 import type { CoreContext } from '../context.ts';
 import { packshotSvg } from '../demo/packshots.ts';
 import { renderSvgToPng } from '../imaging/images.ts';
 import { tableCounts } from '../store/database.ts';
 import { importPath } from './data-files.ts';
+import { upsertMacros } from './macros.ts';
 
 /** Import order matters: orders and conversations refer to customers. */
 const demoFiles: [ImportKind, string][] = [
@@ -43,6 +44,7 @@ export async function createDemoStore(context: CoreContext): Promise<Record<stri
     for (const [kind, file] of demoFiles) {
       await importPath(context, kind, kind === 'products' ? join(workDir, file) : join(demoDir, file));
     }
+    upsertMacros(context, JSON.parse(await readFile(join(demoDir, 'macros.json'), 'utf8')) as Macro[]);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -2,12 +2,17 @@ import type { ApiArgs } from '../../shared/api.ts';
 import type { Settings } from '../../shared/types.ts';
 import { audit, type CoreContext } from '../context.ts';
 
-const defaults: Settings = { theme: 'system', language: 'en', agentName: 'Agent', onboarded: false };
+// Auto-reply is off until an agent turns it on; 30 days is the return window the demo KB states.
+const defaults: Settings = { theme: 'system', language: 'en', agentName: 'Agent', onboarded: false, autoReply: false, autoReplyThreshold: 0.9, returnWindowDays: 30 };
 const allowed: { [K in keyof Settings]: (value: unknown) => boolean } = {
   theme: (value) => value === 'system' || value === 'light' || value === 'dark',
   language: (value) => value === 'en' || value === 'zh-CN',
   agentName: (value) => typeof value === 'string' && value.trim().length > 0 && value.length <= 80,
   onboarded: (value) => typeof value === 'boolean',
+  autoReply: (value) => typeof value === 'boolean',
+  // Above 0.5: an automatic reply must at least be more likely right than wrong.
+  autoReplyThreshold: (value) => typeof value === 'number' && value >= 0.5 && value <= 1,
+  returnWindowDays: (value) => Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 365,
 };
 
 export function getSettings(context: CoreContext): Settings {

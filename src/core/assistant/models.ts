@@ -1,0 +1,61 @@
+/**
+ * The assistant's models, loaded once per core and kept: the intent classifier (its ONNX
+ * session is also cached by the inference engine), the text embedder (GloVe takes a while to
+ * read) and the knowledge-base retriever, rebuilt only after the knowledge base changes.
+ */
+import type { CoreContext } from '../context.ts';
+import { builtInIntentModelDir, loadIntentClassifier, type IntentClassifier } from '../intents/classifier.ts';
+import { createDefaultTextEmbedder } from '../retrieval/default-embedder.ts';
+import { createRetriever, type RetrievalArticle, type Retriever } from '../retrieval/retriever.ts';
+
+interface Cached {
+  classifier?: Promise<IntentClassifier>;
+  embedding?: ReturnType<typeof createDefaultTextEmbedder>;
+  /** Null when the knowledge base is empty. */
+  retriever?: { retriever: Retriever; articles: Map<string, RetrievalArticle> } | null;
+}
+
+const caches = new WeakMap<CoreContext, Cached>();
+
+function cacheOf(context: CoreContext): Cached {
+  let cache = caches.get(context);
+  if (!cache) {
+    const created: Cached = {};
+    cache = created;
+    caches.set(context, created);
+    // Imports and edits announce themselves; the next message rebuilds the index.
+    context.events.subscribe((event, payload) => {
+      if (event === 'changed' && 'domain' in payload && payload.domain === 'kb') delete created.retriever;
+    });
+  }
+  return cache;
+}
+
+export function intentClassifier(context: CoreContext): Promise<IntentClassifier> {
+  const cache = cacheOf(context);
+  if (!cache.classifier) {
+    const loading = loadIntentClassifier({ engine: context.engine, modelDir: builtInIntentModelDir });
+    loading.catch(() => delete cache.classifier);
+    cache.classifier = loading;
+  }
+  return cache.classifier;
+}
+
+/** The hybrid retriever over the store's articles, with the articles by id; null for an empty knowledge base. */
+export function kbRetriever(context: CoreContext): { retriever: Retriever; articles: Map<string, RetrievalArticle> } | null {
+  const cache = cacheOf(context);
+  if (cache.retriever === undefined) {
+    const articles = context.db.prepare('SELECT external_id AS id, title, body FROM kb_articles ORDER BY id').all() as RetrievalArticle[];
+    if (articles.length === 0) {
+      cache.retriever = null;
+    } else {
+      cache.embedding ??= createDefaultTextEmbedder(context.modelsPath);
+      const { embedder, wordVectors } = cache.embedding;
+      cache.retriever = {
+        retriever: createRetriever({ articles, embedder, ...(wordVectors ? { wordVectors } : {}) }),
+        articles: new Map(articles.map((article) => [article.id, article])),
+      };
+    }
+  }
+  return cache.retriever;
+}

@@ -1,0 +1,269 @@
+/**
+ * The support assistant: for a conversation's latest customer message, its intent (out of
+ * scope when unsure), entities and mood, ranked replies grounded in the store (orders,
+ * return policy, knowledge base, macros), escalation to a human, and the automatic reply
+ * when the agent allows it. Everything it suggests or sends is written to the audit log.
+ */
+import type { ApiArgs, ApiResult } from '../../shared/api.ts';
+import type { AssistantSuggestions, EscalationReason, Message, MessageEntity, Order, Suggestion } from '../../shared/types.ts';
+import { escalationFor, type MessageMood } from '../assistant/escalation.ts';
+import { firstName } from '../assistant/macro-variables.ts';
+import { intentClassifier, kbRetriever } from '../assistant/models.ts';
+import { askOrderNumberReply, orderStatusReply, returnEligibility, type ReplyLanguage } from '../assistant/order-answers.ts';
+import { audit, type CoreContext } from '../context.ts';
+import { extractEntities } from '../intents/entities.ts';
+import { outOfScopeLabel } from '../intents/model-files.ts';
+import { detectLanguage } from '../text/language.ts';
+import { truncateText } from '../text/normalize.ts';
+import { conversationRowId, sendMessage, summary } from './chat.ts';
+import { getOrder } from './customers.ts';
+import { searchArticles } from './kb.ts';
+import { renderMacro } from './macros.ts';
+import { reviewScorer } from './review-scoring.ts';
+import { getSettings } from './settings.ts';
+
+/** Intents answered with the order's status and tracking. */
+const orderStatusIntents = new Set(['track_order', 'delivery_period', 'change_order', 'change_shipping_address', 'cancel_order']);
+/** Intents answered with return or refund eligibility. */
+const returnIntents = new Set(['get_refund', 'check_refund_policy', 'track_refund', 'cancel_order', 'check_cancellation_fee', 'complaint']);
+
+/** The models read this much of a message; the rest of a huge paste adds nothing but time. */
+const analysedLength = 4000;
+/** Replies offered at most. */
+const suggestionLimit = 6;
+/** A KB article's reply is its opening, not the whole article. */
+const kbReplyLength = 600;
+
+interface CustomerMessage {
+  id: number;
+  body: string;
+}
+
+function latestCustomerMessages(context: CoreContext, rowId: number, count: number): CustomerMessage[] {
+  return context.db
+    .prepare("SELECT id, body FROM messages WHERE conversation_id = ? AND author = 'customer' ORDER BY created_at DESC, id DESC LIMIT ?")
+    .all(rowId, count) as CustomerMessage[];
+}
+
+function replyLanguage(text: string): ReplyLanguage {
+  return detectLanguage(text) === 'zh' ? 'zh' : 'en';
+}
+
+/** Plain text of an article's opening: Markdown emphasis dropped, cut at a sentence end when one is near. */
+function articleReply(body: string): string {
+  const plain = body.replace(/\*\*|__|`/g, '').trim();
+  if (plain.length <= kbReplyLength) return plain;
+  const cut = plain.slice(0, kbReplyLength);
+  const sentenceEnd = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('。'));
+  return sentenceEnd > kbReplyLength / 2 ? cut.slice(0, sentenceEnd + 1) : `${cut.trimEnd()}…`;
+}
+
+function findOrder(context: CoreContext, number: string): Order | null {
+  try {
+    return getOrder(context, { number });
+  } catch {
+    return null;
+  }
+}
+
+/** Who is asking: the conversation's customer, else the customer whose email the message gives. */
+function askingCustomerId(context: CoreContext, conversationCustomerId: string | null, entities: readonly MessageEntity[]): string | null {
+  if (conversationCustomerId) return conversationCustomerId;
+  for (const entity of entities) {
+    if (entity.type !== 'email') continue;
+    const id = context.db.prepare('SELECT external_id FROM customers WHERE lower(email) = ?').pluck().get(entity.value) as string | undefined;
+    if (id) return id;
+  }
+  return null;
+}
+
+function recentOrderNumbers(context: CoreContext, customerId: string, count: number): string[] {
+  return context.db
+    .prepare('SELECT o.number FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.external_id = ? ORDER BY o.placed_at DESC LIMIT ?')
+    .pluck()
+    .all(customerId, count) as string[];
+}
+
+/** The return policy the replies cite: the KB article stating it when there is one, else the setting itself. */
+function returnPolicySource(context: CoreContext, language: ReplyLanguage, windowDays: number): Suggestion['source'] {
+  const [article] = searchArticles(context, { query: language === 'zh' ? '退货 政策' : 'returns policy return window', k: 1 });
+  if (article) return { type: 'policy', id: article.articleId, title: article.title };
+  return { type: 'policy', id: 'settings.returnWindowDays', title: `Return window: ${windowDays} days` };
+}
+
+interface Analysis {
+  intent: string;
+  confidence: number;
+  outOfScope: boolean;
+  entities: MessageEntity[];
+  mood: MessageMood | null;
+  outOfScopeRun: number;
+}
+
+async function analyse(context: CoreContext, messages: readonly CustomerMessage[]): Promise<Analysis> {
+  const texts = messages.map((message) => truncateText(message.body, analysedLength));
+  const classifier = await intentClassifier(context);
+  const predictions = await classifier.classify(texts);
+  const latest = predictions[0] ?? { intent: outOfScopeLabel, confidence: 1 };
+  let outOfScopeRun = 0;
+  while (outOfScopeRun < predictions.length && predictions[outOfScopeRun]?.intent === outOfScopeLabel) outOfScopeRun += 1;
+  const catalog = context.db.prepare('SELECT sku, title FROM products').all() as { sku: string; title: string }[];
+  const [score] = await (await reviewScorer(context)).score([{ text: texts[0] ?? '' }]);
+  return {
+    intent: latest.intent,
+    confidence: latest.confidence,
+    outOfScope: latest.intent === outOfScopeLabel,
+    entities: extractEntities(texts[0] ?? '', catalog),
+    mood: score ? { sentiment: score.sentiment, positive: score.positive, reasons: score.reasons } : null,
+    outOfScopeRun,
+  };
+}
+
+function orderSuggestions(context: CoreContext, customerId: string | null, customerName: string | null, text: string, analysis: Analysis): Suggestion[] {
+  const language = replyLanguage(text);
+  const name = customerName ? firstName(customerName) : null;
+  const settings = getSettings(context);
+  const statusAsked = !analysis.outOfScope && orderStatusIntents.has(analysis.intent);
+  const returnAsked = !analysis.outOfScope && returnIntents.has(analysis.intent);
+  const suggestions: Suggestion[] = [];
+  const offerFacts = (order: Order, named: boolean) => {
+    // A number the customer wrote is strong evidence the answer is about that order; the latest order is a guess.
+    const weight = named ? 1 : 0.8;
+    const source = { type: 'order' as const, id: order.number, title: `Order ${order.number} (${order.status})` };
+    if (statusAsked || (named && !returnAsked)) {
+      suggestions.push({ kind: 'order_status', text: orderStatusReply(order, name, language), confidence: (statusAsked ? Math.max(0.9, analysis.confidence) : 0.7) * weight, source });
+    }
+    if (returnAsked) {
+      const eligibility = returnEligibility(order, settings.returnWindowDays, new Date(), name, language);
+      suggestions.push({ kind: 'return_eligibility', text: eligibility.reply, confidence: Math.max(0.9, analysis.confidence) * weight, source: returnPolicySource(context, language, settings.returnWindowDays) });
+    }
+  };
+
+  const named = analysis.entities.filter((entity) => entity.type === 'order');
+  for (const entity of named) {
+    const order = findOrder(context, entity.value);
+    // Another customer's order is treated exactly like an unknown number: nothing about it is revealed.
+    if (order && customerId !== null && order.customerId === customerId) {
+      offerFacts(order, true);
+    } else {
+      const known = customerId ? recentOrderNumbers(context, customerId, 3) : [];
+      suggestions.push({
+        kind: 'ask_order_number',
+        text: askOrderNumberReply(customerId ? entity.value : null, known, name, language),
+        confidence: 0.9,
+        source: { type: 'order', id: entity.value, title: customerId ? `Order ${entity.value} not found for this customer` : `Order ${entity.value}: customer not identified` },
+      });
+    }
+  }
+  if (named.length === 0 && (statusAsked || returnAsked)) {
+    const [latest] = customerId ? recentOrderNumbers(context, customerId, 1) : [];
+    const order = latest ? findOrder(context, latest) : null;
+    if (order) offerFacts(order, false);
+    else suggestions.push({ kind: 'ask_order_number', text: askOrderNumberReply(null, [], name, language), confidence: 0.85, source: { type: 'order', id: '', title: 'No order found for this customer' } });
+  }
+  return suggestions;
+}
+
+/** Reciprocal-rank fusion score of an article first in both rankings (the retriever's constant is 10). */
+const bestFusedScore = 2 / 11;
+
+function kbSuggestions(context: CoreContext, text: string, analysis: Analysis): Suggestion[] {
+  const kb = kbRetriever(context);
+  if (!kb) return [];
+  // Dense search ranks every article; an off-topic message still gets a nearest one, worth little.
+  const trust = analysis.outOfScope ? 0.4 : 0.8;
+  return kb.retriever.search(truncateText(text, analysedLength), 2).flatMap((hit) => {
+    const article = kb.articles.get(hit.id);
+    if (!article) return [];
+    return [{ kind: 'kb_article' as const, text: articleReply(article.body), confidence: Math.min(1, hit.score / bestFusedScore) * trust, source: { type: 'kb' as const, id: article.id, title: article.title } }];
+  });
+}
+
+function macroSuggestions(context: CoreContext, conversationId: string, text: string, analysis: Analysis): Suggestion[] {
+  if (analysis.outOfScope) return [];
+  const macros = context.db.prepare('SELECT external_id AS id, name, body FROM macros WHERE intent = ?').all(analysis.intent) as { id: string; name: string; body: string }[];
+  const chinese = replyLanguage(text) === 'zh';
+  const orderNumber = analysis.entities.find((entity) => entity.type === 'order')?.value;
+  return macros
+    .filter((macro) => /\p{Script=Han}/u.test(macro.body) === chinese)
+    .map((macro) => {
+      const rendered = renderMacro(context, { id: macro.id, conversationId }, orderNumber);
+      // A macro with unfilled variables still helps, but the agent has to finish it.
+      return { kind: 'macro' as const, text: rendered.text, confidence: analysis.confidence * (rendered.missing.length ? 0.5 : 0.95), source: { type: 'macro' as const, id: macro.id, title: macro.name } };
+    });
+}
+
+function ranked(suggestions: Suggestion[]): Suggestion[] {
+  const seen = new Set<string>();
+  return suggestions
+    .map((suggestion) => ({ ...suggestion, confidence: Math.round(suggestion.confidence * 1000) / 1000 }))
+    .sort((left, right) => right.confidence - left.confidence)
+    .filter((suggestion) => !seen.has(suggestion.text) && seen.add(suggestion.text))
+    .slice(0, suggestionLimit);
+}
+
+/** Sets the escalation when the analysis calls for one and none is set; an agent clears it. */
+function escalate(context: CoreContext, rowId: number, conversationId: string, reason: EscalationReason | null): EscalationReason | null {
+  const current = context.db.prepare('SELECT escalation FROM conversations WHERE id = ?').pluck().get(rowId) as EscalationReason | null;
+  if (current !== null || reason === null) return current;
+  context.db.transaction(() => {
+    context.db.prepare('UPDATE conversations SET escalation = ? WHERE id = ?').run(reason, rowId);
+    audit(context, 'assistant', 'chat.escalate', conversationId, { reason });
+  })();
+  context.events.emit('changed', { domain: 'chat' });
+  return reason;
+}
+
+export async function suggestReplies(context: CoreContext, args: ApiArgs<'chat.suggest'>): Promise<ApiResult<'chat.suggest'>> {
+  const rowId = conversationRowId(context, args.conversationId);
+  const conversation = summary(context, args.conversationId);
+  const messages = latestCustomerMessages(context, rowId, 2);
+  const latest = messages[0];
+  if (!latest) {
+    return { conversationId: args.conversationId, messageId: null, intent: outOfScopeLabel, confidence: 1, outOfScope: true, entities: [], sentiment: null, escalation: conversation.escalation, suggestions: [] };
+  }
+  const analysis = await analyse(context, messages);
+  const customerId = askingCustomerId(context, conversation.customerId, analysis.entities);
+  const customerName = customerId === conversation.customerId ? conversation.customerName : (context.db.prepare('SELECT name FROM customers WHERE external_id = ?').pluck().get(customerId) as string | undefined) ?? null;
+  const suggestions = ranked([
+    ...orderSuggestions(context, customerId, customerName, latest.body, analysis),
+    ...kbSuggestions(context, latest.body, analysis),
+    ...macroSuggestions(context, args.conversationId, latest.body, analysis),
+  ]);
+  const escalation = escalate(context, rowId, args.conversationId, escalationFor(analysis.mood, analysis.outOfScopeRun));
+  audit(context, 'assistant', 'chat.suggest', args.conversationId, {
+    messageId: latest.id,
+    intent: analysis.intent,
+    confidence: analysis.confidence,
+    suggestions: suggestions.map((suggestion) => ({ kind: suggestion.kind, source: suggestion.source.id, confidence: suggestion.confidence })),
+  });
+  return {
+    conversationId: args.conversationId,
+    messageId: latest.id,
+    intent: analysis.intent,
+    confidence: analysis.confidence,
+    outOfScope: analysis.outOfScope,
+    entities: analysis.entities,
+    sentiment: analysis.mood?.sentiment ?? null,
+    escalation,
+    suggestions,
+  };
+}
+
+/**
+ * Stores a message; after a customer's message the assistant reads it, escalates when needed,
+ * and answers by itself only when the agent turned auto-reply on, its best reply reaches the
+ * agent's threshold, and the conversation is not escalated. Otherwise the reply stays a draft.
+ */
+export async function sendAndAssist(context: CoreContext, args: ApiArgs<'chat.send'>): Promise<ApiResult<'chat.send'>> {
+  const message = sendMessage(context, args);
+  if (args.author !== 'customer') return message;
+  const settings = getSettings(context);
+  const result = await suggestReplies(context, { conversationId: args.conversationId });
+  const [best] = result.suggestions;
+  if (settings.autoReply && best && best.confidence >= settings.autoReplyThreshold && result.escalation === null && !result.outOfScope) {
+    const reply: Message = sendMessage(context, { conversationId: args.conversationId, author: 'assistant', body: best.text });
+    audit(context, 'assistant', 'chat.autoReply', args.conversationId, { messageId: reply.id, kind: best.kind, source: best.source.id, confidence: best.confidence, threshold: settings.autoReplyThreshold });
+  }
+  return message;
+}
