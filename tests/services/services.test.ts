@@ -94,7 +94,7 @@ describe('services', () => {
 
   it('keeps settings, refusing values outside their range', async () => {
     const { client } = await seeded();
-    expect(await client.call('system.getSettings', {})).toEqual({ theme: 'system', language: 'en', agentName: 'Agent', onboarded: false });
+    expect(await client.call('system.getSettings', {})).toEqual({ theme: 'system', language: 'en', agentName: 'Agent', onboarded: false, autoReply: false, autoReplyThreshold: 0.9, returnWindowDays: 30 });
     expect(await client.call('system.updateSettings', { theme: 'dark', onboarded: true })).toMatchObject({ theme: 'dark', onboarded: true });
     await expect(client.call('system.updateSettings', { theme: 'neon' as never })).rejects.toMatchObject({ code: 'invalid_argument' });
     expect((await client.call('system.getSettings', {})).theme).toBe('dark');

@@ -31,9 +31,8 @@ const statusWordsZh: Record<Order['status'], string> = {
 function shipment(order: Order, language: ReplyLanguage): string {
   if (!order.carrier && !order.trackingNumber) return '';
   if (language === 'zh') return `${order.carrier ? `承运商${order.carrier}` : ''}${order.carrier && order.trackingNumber ? '，' : ''}${order.trackingNumber ? `运单号${order.trackingNumber}` : ''}。`;
-  const carrier = order.carrier ? ` with ${order.carrier}` : '';
-  const tracking = order.trackingNumber ? `, tracking number ${order.trackingNumber}` : '';
-  return ` It travels${carrier}${tracking}.`;
+  const parts = [order.carrier ? `carrier ${order.carrier}` : '', order.trackingNumber ? `tracking number ${order.trackingNumber}` : ''].filter(Boolean).join(', ');
+  return ` Shipment: ${parts}.`;
 }
 
 export function orderStatusReply(order: Order, name: string | null, language: ReplyLanguage): string {

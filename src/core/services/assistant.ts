@@ -5,7 +5,7 @@
  * when the agent allows it. Everything it suggests or sends is written to the audit log.
  */
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
-import type { AssistantSuggestions, EscalationReason, Message, MessageEntity, Order, Suggestion } from '../../shared/types.ts';
+import type { EscalationReason, Message, MessageEntity, Order, Suggestion } from '../../shared/types.ts';
 import { escalationFor, type MessageMood } from '../assistant/escalation.ts';
 import { firstName } from '../assistant/macro-variables.ts';
 import { intentClassifier, kbRetriever } from '../assistant/models.ts';
