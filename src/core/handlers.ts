@@ -3,6 +3,7 @@ import type { ApiArgs, ApiMethod, ApiResult } from '../shared/api.ts';
 import type { CoreContext } from './context.ts';
 import { getImage, getProduct, listCategories, listProducts } from './services/catalog.ts';
 import { sendAndAssist, suggestReplies } from './services/assistant.ts';
+import { exportConversations } from './services/chat-transcripts.ts';
 import { assignConversation, clearEscalation, getConversation, listConversations, setConversationStatus } from './services/chat.ts';
 import { getCustomer, getOrder, listCustomers, listOrders } from './services/customers.ts';
 import { exportKind, importText } from './services/data-files.ts';
@@ -49,6 +50,7 @@ export const handlers: Handlers = {
   'chat.clearEscalation': clearEscalation,
   'chat.assign': assignConversation,
   'chat.suggest': suggestReplies,
+  'chat.export': exportConversations,
 
   'macros.list': listMacros,
   'macros.create': createMacro,

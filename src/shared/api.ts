@@ -75,6 +75,8 @@ export interface ApiMethods {
   'chat.assign': { args: { id: string; assignee: string }; result: ConversationSummary };
   /** The assistant's intent, entities and ranked replies for the latest customer message. */
   'chat.suggest': { args: { conversationId: string }; result: AssistantSuggestions };
+  /** Every conversation as JSON (the importer's shape) or as CSV transcripts, one message a row. */
+  'chat.export': { args: { format: 'json' | 'csv' }; result: ExportResult };
 
   'macros.list': { args: { query?: string }; result: Macro[] };
   'macros.create': { args: { name: string; shortcut?: string; body: string; intent?: string }; result: Macro };
@@ -142,6 +144,7 @@ export const apiSchemas: { [M in ApiMethod]: ArgumentSchema } = {
   'chat.clearEscalation': { id: 'string' },
   'chat.assign': { id: 'string', assignee: 'string' },
   'chat.suggest': { conversationId: 'string' },
+  'chat.export': { format: ['json', 'csv'] },
 
   'macros.list': { query: 'string?' },
   'macros.create': { name: 'string', shortcut: 'string?', body: 'string', intent: 'string?' },

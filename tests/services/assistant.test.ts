@@ -218,4 +218,17 @@ describe('support assistant', () => {
     expect((await failure(client.call('chat.send', { conversationId: 'V2', author: 'customer', body: '   ' }))).code).toBe('invalid_argument');
     expect((await failure(client.call('chat.suggest', { conversationId: 'nope' }))).code).toBe('not_found');
   });
+
+  it('exports conversations as CSV transcripts that import again', async () => {
+    const client = await seeded();
+    await client.call('chat.send', { conversationId: 'V1', author: 'customer', body: 'Line one,\n"quoted" <b>html</b>' });
+    const csv = await client.call('chat.export', { format: 'csv' });
+    expect(csv).toMatchObject({ fileName: 'conversations.csv', mime: 'text/csv' });
+    expect(csv.content.split('\n')[0]).toBe('conversation_id,customer_id,subject,status,author,body,created_at');
+    const json = await client.call('chat.export', { format: 'json' });
+    expect(json.fileName).toBe('conversations.json');
+    const before = await client.call('chat.get', { id: 'V1' });
+    expect(await client.call('system.import', { kind: 'conversations', fileName: 'conversations.csv', content: csv.content })).toMatchObject({ rows: 4, updated: 3 });
+    expect((await client.call('chat.get', { id: 'V1' })).messages.map((message) => message.body)).toEqual(before.messages.map((message) => message.body));
+  });
 });
