@@ -13,6 +13,8 @@ function shortcutList(modifier: string): { keys: string[]; label: MessageKey }[]
     { keys: ['g', 'u'], label: 'shortcuts.goCustomers' },
     { keys: ['g', 's'], label: 'shortcuts.goSettings' },
     { keys: [modifier, 'Enter'], label: 'shortcuts.send' },
+    { keys: ['Alt', '1–3'], label: 'shortcuts.insertSuggestion' },
+    { keys: ['/'], label: 'shortcuts.macroPicker' },
     { keys: ['j'], label: 'shortcuts.next' },
     { keys: ['k'], label: 'shortcuts.previous' },
     { keys: ['x'], label: 'shortcuts.select' },

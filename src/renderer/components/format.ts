@@ -47,3 +47,11 @@ export function initials(name: string | null): string {
   const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
   return letters.map((part) => Array.from(part ?? '')[0] ?? '').join('').toUpperCase() || '?';
 }
+
+/** A span of time in the largest whole unit: "12 min", "3 h", "2 d". */
+export function formatDuration(milliseconds: number, t: Translate): string {
+  const elapsed = Math.max(0, milliseconds);
+  if (elapsed < hour) return t('time.duration.minutes', { n: Math.floor(elapsed / minute) });
+  if (elapsed < day) return t('time.duration.hours', { n: Math.floor(elapsed / hour) });
+  return t('time.duration.days', { n: Math.floor(elapsed / day) });
+}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ConversationStatus } from '../../../shared/types.ts';
 import { useApi, useApiData } from '../../app/api.tsx';
 import type { Route } from '../../app/routes.ts';
+import { useSettings } from '../../app/settings.tsx';
 import { useToast } from '../../app/toasts.tsx';
 import { CustomerDetailPanel } from '../../components/CustomerDetailPanel.tsx';
 import { Icon } from '../../components/Icon.tsx';
@@ -14,6 +15,7 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
   const t = useT();
   const api = useApi();
   const toast = useToast();
+  const { settings } = useSettings();
   const [status, setStatus] = useState<ConversationStatus>('open');
   const [selectedId, setSelectedId] = useState<string | null>(route.conversationId ?? null);
 
@@ -32,7 +34,7 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
   const customerId = current?.customerId ?? null;
   const customer = useApiData((client) => (customerId ? client.call('customers.get', { id: customerId }) : Promise.resolve(null)), customerId ?? '', ['customers', 'orders', 'chat']);
 
-  const send = async (author: 'agent' | 'note', body: string) => {
+  const send = async (author: 'agent' | 'note' | 'customer', body: string) => {
     if (!selectedId) return false;
     try {
       await api.call('chat.send', { conversationId: selectedId, author, body });
@@ -55,6 +57,15 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
     }
   };
 
+  const act = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+      conversation.reload();
+    } catch (error) {
+      toast.error(error);
+    }
+  };
+
   return (
     <div className="chat-layout">
       <ConversationList
@@ -69,7 +80,15 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
         onSelect={setSelectedId}
       />
       {current ? (
-        <Thread conversation={current} onStatus={(next) => void changeStatus(next)} onSend={send} />
+        <Thread
+          key={current.id}
+          conversation={current}
+          agentName={settings.agentName}
+          onStatus={(next) => void changeStatus(next)}
+          onSend={send}
+          onAssign={(assignee) => void act(() => api.call('chat.assign', { id: current.id, assignee }))}
+          onClearEscalation={() => void act(() => api.call('chat.clearEscalation', { id: current.id }))}
+        />
       ) : (
         <section className="pane thread-pane empty-pane">
           <Icon name="chat" size={32} />

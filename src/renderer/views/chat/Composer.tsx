@@ -1,23 +1,71 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { Macro } from '../../../shared/types.ts';
+import { useApi } from '../../app/api.tsx';
+import { useToast } from '../../app/toasts.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { modifierKey } from '../../components/keys.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { MacroPicker } from './MacroPicker.tsx';
 
-type Mode = 'agent' | 'note';
+export type ComposerMode = 'agent' | 'note';
 
-/** Reply or internal note; Ctrl/Cmd+Enter sends. The draft is kept when sending fails. */
-export function Composer({ onSend }: { onSend: (author: Mode, body: string) => Promise<boolean> }) {
+/** A word starting with / or # right before the caret: the macro being looked for. */
+function macroTrigger(text: string, caret: number): { start: number; query: string } | null {
+  const match = /(?:^|\s)([/#])([^\s/#]*)$/.exec(text.slice(0, caret));
+  if (!match) return null;
+  return { start: caret - (match[2] ?? '').length - 1, query: match[2] ?? '' };
+}
+
+/**
+ * Reply or internal note; Ctrl/Cmd+Enter sends. The draft belongs to the thread, so assistant
+ * suggestions can be inserted into it; it is kept when sending fails. Typing "/" or "#" at the
+ * start of a word opens the macro picker; the chosen macro is filled in for this conversation.
+ */
+export function Composer({
+  conversationId,
+  draft,
+  onDraft,
+  onSend,
+}: {
+  conversationId: string;
+  draft: string;
+  onDraft: (draft: string) => void;
+  onSend: (author: ComposerMode, body: string) => Promise<boolean>;
+}) {
   const t = useT();
-  const [mode, setMode] = useState<Mode>('agent');
-  const [draft, setDraft] = useState('');
+  const api = useApi();
+  const toast = useToast();
+  const [mode, setMode] = useState<ComposerMode>('agent');
   const [sending, setSending] = useState(false);
+  const [caret, setCaret] = useState(0);
+  const [highlighted, setHighlighted] = useState(0);
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  const matches = useRef<Macro[]>([]);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const trigger = macroTrigger(draft, caret);
+  const pickerOpen = trigger !== null && dismissed !== trigger.start;
 
   const send = async () => {
     if (draft.trim() === '' || sending) return;
     setSending(true);
     const sent = await onSend(mode, draft);
     setSending(false);
-    if (sent) setDraft('');
+    if (sent) onDraft('');
+  };
+
+  const pick = async (macro: Macro) => {
+    if (!trigger) return;
+    try {
+      const rendered = await api.call('macros.render', { id: macro.id, conversationId });
+      const next = `${draft.slice(0, trigger.start)}${rendered.text}${draft.slice(caret)}`;
+      onDraft(next);
+      const position = trigger.start + rendered.text.length;
+      setCaret(position);
+      requestAnimationFrame(() => textarea.current?.setSelectionRange(position, position));
+      if (rendered.missing.length) toast.error(new Error(t('chat.macros.missing', { variables: rendered.missing.join(', ') })));
+    } catch (error) {
+      toast.error(error);
+    }
   };
 
   return (
@@ -37,15 +85,44 @@ export function Composer({ onSend }: { onSend: (author: Mode, body: string) => P
           <Icon name="note" size={14} />
           {t('chat.composer.note')}
         </button>
+        <span className="muted composer-hint">{t('chat.macros.hint')}</span>
       </div>
+      {pickerOpen && <MacroPicker query={trigger.query} highlighted={highlighted} onPick={(macro) => void pick(macro)} onMatches={(found) => (matches.current = found)} />}
       <textarea
+        ref={textarea}
         aria-label={t('chat.composer.label')}
         placeholder={mode === 'agent' ? t('chat.composer.placeholder') : t('chat.composer.notePlaceholder')}
         value={draft}
-        rows={3}
+        rows={4}
         data-testid="composer-input"
-        onChange={(event) => setDraft(event.target.value)}
+        onChange={(event) => {
+          onDraft(event.target.value);
+          setCaret(event.target.selectionStart);
+          setHighlighted(0);
+        }}
+        onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
         onKeyDown={(event) => {
+          if (pickerOpen) {
+            const count = Math.min(8, matches.current.length);
+            if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+              event.preventDefault();
+              if (count > 0) setHighlighted((index) => (index + (event.key === 'ArrowDown' ? 1 : count - 1)) % count);
+              return;
+            }
+            if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
+              const macro = matches.current[highlighted];
+              if (macro) {
+                event.preventDefault();
+                void pick(macro);
+              }
+              return;
+            }
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              setDismissed(trigger.start);
+              return;
+            }
+          }
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
             void send();

@@ -1,8 +1,35 @@
+import { useEffect, useState } from 'react';
 import type { ConversationStatus, ConversationSummary } from '../../../shared/types.ts';
-import { relativeTime } from '../../components/format.ts';
+import { formatDuration, relativeTime } from '../../components/format.ts';
 import { useLanguage, useT } from '../../i18n/i18n.tsx';
+import { ConversationFiles } from './ConversationFiles.tsx';
 
 export const conversationStatuses: ConversationStatus[] = ['open', 'pending', 'resolved'];
+
+/** The current time, refreshed every minute so waiting timers move without a reload. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** How long the customer waited for the first reply, or is still waiting. */
+function FirstReply({ conversation, now }: { conversation: ConversationSummary; now: number }) {
+  const t = useT();
+  const started = Date.parse(conversation.createdAt);
+  if (conversation.firstReplyAt) {
+    return <span className="row-timer">{t('chat.firstReplyAfter', { time: formatDuration(Date.parse(conversation.firstReplyAt) - started, t) })}</span>;
+  }
+  if (conversation.status === 'resolved') return null;
+  return (
+    <span className="row-timer waiting" data-testid="first-reply-timer">
+      {t('chat.waitingFor', { time: formatDuration(now - started, t) })}
+    </span>
+  );
+}
 
 export function ConversationList({
   status,
@@ -21,6 +48,7 @@ export function ConversationList({
 }) {
   const t = useT();
   const language = useLanguage();
+  const now = useMinuteClock();
   return (
     <section className="pane list-pane conversation-pane" aria-label={t('chat.title')}>
       <div className="tabs" role="tablist" aria-label={t('chat.filter')}>
@@ -30,6 +58,7 @@ export function ConversationList({
           </button>
         ))}
       </div>
+      <ConversationFiles />
       <ul className="item-list" data-testid="conversation-list">
         {conversations?.length === 0 && <li className="empty-state">{t('chat.empty')}</li>}
         {!conversations && loading && <li className="empty-state">{t('common.loading')}</li>}
@@ -37,7 +66,7 @@ export function ConversationList({
           <li key={conversation.id}>
             <button
               type="button"
-              className={`list-row conversation-row ${conversation.id === selectedId ? 'selected' : ''}`}
+              className={`list-row conversation-row ${conversation.id === selectedId ? 'selected' : ''} ${conversation.escalation ? 'escalated' : ''}`}
               aria-current={conversation.id === selectedId ? 'true' : undefined}
               data-testid="conversation-row"
               onClick={() => onSelect(conversation.id)}
@@ -52,6 +81,16 @@ export function ConversationList({
               </span>
               <span className="row-subject">{conversation.subject}</span>
               <span className="row-preview">{conversation.lastMessage}</span>
+              <span className="row-badges">
+                <span className={`badge status-${conversation.status}`}>{t(`status.${conversation.status}`)}</span>
+                {conversation.escalation && (
+                  <span className="badge escalation" data-testid="escalation-badge" title={t(`chat.escalation.${conversation.escalation}`)}>
+                    {t('chat.escalated')}
+                  </span>
+                )}
+                <span className="row-assignee">{conversation.assignee ?? t('chat.unassigned')}</span>
+                <FirstReply conversation={conversation} now={now} />
+              </span>
             </button>
           </li>
         ))}

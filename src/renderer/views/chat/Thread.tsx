@@ -1,34 +1,82 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Conversation, ConversationStatus } from '../../../shared/types.ts';
+import { useApiData } from '../../app/api.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { useLanguage, useT } from '../../i18n/i18n.tsx';
-import { Composer } from './Composer.tsx';
+import { Composer, type ComposerMode } from './Composer.tsx';
 import { conversationStatuses } from './ConversationList.tsx';
+import { CustomerSimulator } from './CustomerSimulator.tsx';
+import { SuggestionsPanel } from './SuggestionsPanel.tsx';
+
+/** The last message the customer can see, or wrote; notes are internal. */
+function lastVisibleMessage(conversation: Conversation) {
+  return conversation.messages.filter((message) => message.author !== 'note').at(-1);
+}
 
 export function Thread({
   conversation,
+  agentName,
   onStatus,
   onSend,
+  onAssign,
+  onClearEscalation,
 }: {
   conversation: Conversation;
+  agentName: string;
   onStatus: (status: ConversationStatus) => void;
-  onSend: (author: 'agent' | 'note', body: string) => Promise<boolean>;
+  onSend: (author: ComposerMode | 'customer', body: string) => Promise<boolean>;
+  onAssign: (assignee: string) => void;
+  onClearEscalation: () => void;
 }) {
   const t = useT();
   const language = useLanguage();
   const end = useRef<HTMLDivElement>(null);
+  const [draft, setDraft] = useState('');
+  const last = lastVisibleMessage(conversation);
+  const awaitingReply = last?.author === 'customer' ? last.id : null;
+  // Suggestions follow the latest customer message; macros and articles change them too.
+  const suggestions = useApiData((client) => client.call('chat.suggest', { conversationId: conversation.id }), `${conversation.id}:${awaitingReply ?? 'answered'}`, ['macros', 'kb']);
+  const result = suggestions.data?.conversationId === conversation.id ? suggestions.data : undefined;
+  const best = awaitingReply !== null && result?.messageId === awaitingReply ? result.suggestions[0] : undefined;
 
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
   }, [conversation.id, conversation.messages.length]);
+
+  // Without an automatic reply, the best suggestion waits as a draft; the agent's own text is never replaced.
+  useEffect(() => {
+    if (best) setDraft((current) => (current.trim() === '' ? best.text : current));
+  }, [best]);
+
+  useEffect(() => {
+    const suggestionList = result?.suggestions ?? [];
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      // The physical digit key: with Alt held, some layouts type another character.
+      const match = /^Digit([1-3])$/.exec(event.code);
+      const suggestion = match ? suggestionList[Number(match[1]) - 1] : undefined;
+      if (!suggestion) return;
+      event.preventDefault();
+      setDraft(suggestion.text);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [result]);
 
   return (
     <section className="pane thread-pane" aria-label={conversation.subject}>
       <header className="pane-header thread-header">
         <div className="thread-heading">
           <h2 data-testid="thread-subject">{conversation.subject}</h2>
-          <span className="muted">{conversation.customerName ?? t('chat.unknownCustomer')}</span>
+          <span className="muted">
+            {conversation.customerName ?? t('chat.unknownCustomer')} · {conversation.assignee ? t('chat.assignedTo', { name: conversation.assignee }) : t('chat.unassigned')}
+          </span>
         </div>
+        {conversation.assignee !== agentName && (
+          <button type="button" className="button ghost small" data-testid="assign-to-me" onClick={() => onAssign(agentName)}>
+            {t('chat.assignToMe')}
+          </button>
+        )}
         <div className="segmented" role="group" aria-label={t('chat.setStatus')}>
           {conversationStatuses.map((status) => (
             <button key={status} type="button" aria-pressed={conversation.status === status} className={conversation.status === status ? 'active' : ''} data-testid={`status-${status}`} onClick={() => onStatus(status)}>
@@ -37,6 +85,14 @@ export function Thread({
           ))}
         </div>
       </header>
+      {conversation.escalation && (
+        <div className="callout escalation-banner" role="alert" data-testid="escalation-banner">
+          <span>{t('chat.escalationBanner', { reason: t(`chat.escalation.${conversation.escalation}`) })}</span>
+          <button type="button" className="button ghost small" data-testid="clear-escalation" onClick={onClearEscalation}>
+            {t('chat.clearEscalation')}
+          </button>
+        </div>
+      )}
       <div className="messages" data-testid="thread">
         {conversation.messages.map((message) => (
           <article key={message.id} className={`message message-${message.author}`} data-testid="message">
@@ -50,7 +106,9 @@ export function Thread({
         ))}
         <div ref={end} />
       </div>
-      <Composer key={conversation.id} onSend={onSend} />
+      <SuggestionsPanel result={result} onInsert={setDraft} />
+      <CustomerSimulator onSend={(body) => onSend('customer', body)} />
+      <Composer conversationId={conversation.id} draft={draft} onDraft={setDraft} onSend={onSend} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-/** Settings: appearance, import and export, demo data, system information, models and the audit log. */
+/** Settings: appearance, the assistant, import and export, demo data, system information, models and the audit log. */
 import { useState } from 'react';
 import { useApi } from '../../app/api.tsx';
 import type { Route } from '../../app/routes.ts';
@@ -6,6 +6,7 @@ import { useToast } from '../../app/toasts.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { AppearancePanel } from './AppearancePanel.tsx';
+import { AssistantPanel } from './AssistantPanel.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
@@ -44,6 +45,7 @@ export function SettingsView({ route }: { route: Extract<Route, { view: 'setting
     <div className="settings-layout">
       <div className="settings-column">
         <AppearancePanel />
+        <AssistantPanel />
         <ImportPanel focusRequest={route.section === 'import' ? route : null} />
         <ExportPanel />
         <DemoPanel />

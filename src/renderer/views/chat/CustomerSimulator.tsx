@@ -1,0 +1,32 @@
+/** Lets the agent write as the customer, to try the assistant on a conversation. */
+import { useState } from 'react';
+import { useT } from '../../i18n/i18n.tsx';
+
+export function CustomerSimulator({ onSend }: { onSend: (body: string) => Promise<boolean> }) {
+  const t = useT();
+  const [body, setBody] = useState('');
+  const [sending, setSending] = useState(false);
+  return (
+    <details className="simulator" data-testid="simulator">
+      <summary>{t('chat.simulator.title')}</summary>
+      <p className="muted">{t('chat.simulator.hint')}</p>
+      <form
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (body.trim() === '' || sending) return;
+          setSending(true);
+          void onSend(body).then((sent) => {
+            setSending(false);
+            if (sent) setBody('');
+          });
+        }}
+      >
+        <input value={body} placeholder={t('chat.simulator.placeholder')} aria-label={t('chat.simulator.placeholder')} data-testid="simulator-input" onChange={(event) => setBody(event.target.value)} />
+        <button type="submit" className="button" disabled={sending || body.trim() === ''} data-testid="simulator-send">
+          {t('chat.simulator.send')}
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,43 @@
+/** The assistant's reading of the latest customer message and its ranked replies; Alt+1..3 inserts one. */
+import type { AssistantSuggestions } from '../../../shared/types.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { useT } from '../../i18n/i18n.tsx';
+
+export function SuggestionsPanel({ result, onInsert }: { result: AssistantSuggestions | undefined; onInsert: (text: string) => void }) {
+  const t = useT();
+  if (!result || result.messageId === null) return null;
+  return (
+    <section className="suggestions" aria-label={t('chat.suggestions.title')} data-testid="suggestions">
+      <header className="suggestions-header">
+        <Icon name="sparkle" size={14} />
+        <strong>{t('chat.suggestions.title')}</strong>
+        <span className="muted" data-testid="suggestions-intent">
+          {result.outOfScope ? t('chat.suggestions.outOfScope') : t('chat.suggestions.intent', { intent: result.intent, confidence: `${Math.round(result.confidence * 100)} %` })}
+        </span>
+      </header>
+      {result.suggestions.length === 0 ? (
+        <p className="muted">{t('chat.suggestions.none')}</p>
+      ) : (
+        <ol className="suggestion-list">
+          {result.suggestions.map((suggestion, index) => (
+            <li key={`${suggestion.kind}-${suggestion.source.id}-${index}`} className="suggestion" data-testid="suggestion">
+              <div className="suggestion-meta">
+                <span className={`badge suggestion-${suggestion.kind}`}>{t(`chat.suggestions.kind.${suggestion.kind}`)}</span>
+                <span className="muted">{Math.round(suggestion.confidence * 100)} %</span>
+                <span className="muted suggestion-source" title={suggestion.source.id}>
+                  {t('chat.suggestions.source', { title: suggestion.source.title })}
+                </span>
+              </div>
+              {/* Suggestions quote customer-visible text: rendered as text, never as HTML. */}
+              <p className="suggestion-text">{suggestion.text}</p>
+              <button type="button" className="button small" data-testid="suggestion-insert" onClick={() => onInsert(suggestion.text)}>
+                {t('chat.suggestions.insert')}
+                {index < 3 && <kbd>Alt {index + 1}</kbd>}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+/** The assistant's settings: automatic replies with their confidence threshold, and the return window its answers apply. */
+import { useEffect, useState } from 'react';
+import { useSettings } from '../../app/settings.tsx';
+import { useToast } from '../../app/toasts.tsx';
+import { useT } from '../../i18n/i18n.tsx';
+
+export function AssistantPanel() {
+  const t = useT();
+  const toast = useToast();
+  const { settings, update } = useSettings();
+  const [threshold, setThreshold] = useState(String(Math.round(settings.autoReplyThreshold * 100)));
+  const [returnWindow, setReturnWindow] = useState(String(settings.returnWindowDays));
+  useEffect(() => setThreshold(String(Math.round(settings.autoReplyThreshold * 100))), [settings.autoReplyThreshold]);
+  useEffect(() => setReturnWindow(String(settings.returnWindowDays)), [settings.returnWindowDays]);
+
+  const save = (changes: Parameters<typeof update>[0]) =>
+    update(changes).then(
+      () => toast.success(t('settings.saved')),
+      (error: unknown) => toast.error(error),
+    );
+
+  return (
+    <section className="card" aria-labelledby="assistant-title" data-testid="assistant-settings">
+      <h2 id="assistant-title">{t('settings.assistant')}</h2>
+      <label className="form-row checkbox-row">
+        <input type="checkbox" checked={settings.autoReply} data-testid="auto-reply" onChange={(event) => void save({ autoReply: event.target.checked })} />
+        <span>{t('settings.autoReply')}</span>
+      </label>
+      <p className="muted">{t('settings.autoReplyHint')}</p>
+      <form
+        className="form-row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save({ autoReplyThreshold: Number(threshold) / 100, returnWindowDays: Number(returnWindow) });
+        }}
+      >
+        <label className="form-label" htmlFor="auto-reply-threshold">
+          {t('settings.autoReplyThreshold')}
+        </label>
+        <input id="auto-reply-threshold" type="number" min={50} max={100} step={1} value={threshold} data-testid="auto-reply-threshold" onChange={(event) => setThreshold(event.target.value)} />
+        <label className="form-label" htmlFor="return-window">
+          {t('settings.returnWindow')}
+        </label>
+        <input id="return-window" type="number" min={0} max={365} step={1} value={returnWindow} data-testid="return-window" onChange={(event) => setReturnWindow(event.target.value)} />
+        <button type="submit" className="button">
+          {t('common.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
