@@ -175,6 +175,9 @@ describe('support assistant', () => {
     const second = await ask(client, 'V1', 'can you recommend a good movie for tonight');
     expect(second.outOfScope).toBe(true);
     expect(second.escalation).toBe('repeated_out_of_scope');
+    // A more serious reason replaces a milder one.
+    const threat = await ask(client, 'V1', 'I will take you to court, my lawyer will sue you.');
+    expect(threat.escalation).toBe('legal_threat');
   });
 
   it('replies by itself only when auto-reply is on and the best reply reaches the threshold', async () => {
@@ -194,7 +197,9 @@ describe('support assistant', () => {
     const [reply] = await assistantMessages();
     expect(reply?.body).toContain('1Z999AA10123456784');
     const conversation = await client.call('chat.get', { id: 'V1' });
-    expect(conversation.firstReplyAt).not.toBeNull();
+    // The imported agent welcome was the first reply; the automatic one does not move it.
+    expect(conversation.firstReplyAt).toBe(conversation.messages[0]?.createdAt);
+    expect((await client.call('chat.get', { id: 'V2' })).firstReplyAt).toBeNull();
     expect((await client.call('system.audit', { limit: 100 })).find((entry) => entry.action === 'chat.autoReply')?.target).toBe('V1');
 
     expect((await failure(client.call('system.updateSettings', { autoReplyThreshold: 0.2 }))).code).toBe('invalid_argument');

@@ -12,6 +12,13 @@ export interface MessageMood {
   reasons: readonly string[];
 }
 
+/** Most serious first: a more serious reason replaces a milder one already set. */
+const severity: readonly EscalationReason[] = ['legal_threat', 'abusive_language', 'negative_sentiment', 'repeated_out_of_scope'];
+
+export function moreSerious(reason: EscalationReason, than: EscalationReason | null): boolean {
+  return than === null || severity.indexOf(reason) < severity.indexOf(than);
+}
+
 /**
  * Legal threats and abuse first (they need a person whatever the model says), then a clearly
  * angry customer, then an assistant that has not understood the customer twice in a row.

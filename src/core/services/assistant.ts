@@ -6,7 +6,7 @@
  */
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
 import type { EscalationReason, Message, MessageEntity, Order, Suggestion } from '../../shared/types.ts';
-import { escalationFor, type MessageMood } from '../assistant/escalation.ts';
+import { escalationFor, moreSerious, type MessageMood } from '../assistant/escalation.ts';
 import { firstName } from '../assistant/macro-variables.ts';
 import { intentClassifier, kbRetriever } from '../assistant/models.ts';
 import { askOrderNumberReply, orderStatusReply, returnEligibility, type ReplyLanguage } from '../assistant/order-answers.ts';
@@ -52,6 +52,9 @@ function replyLanguage(text: string): ReplyLanguage {
 /** Plain text of an article's opening: Markdown emphasis dropped, cut at a sentence end when one is near. */
 function articleReply(body: string): string {
   const plain = body.replace(/\*\*|__|`/g, '').trim();
+  // The first paragraph usually answers; the rest is detail the agent can add.
+  const firstParagraph = plain.split(/\n\s*\n/)[0] ?? plain;
+  if (firstParagraph.length >= kbReplyLength / 4 && firstParagraph.length <= kbReplyLength) return firstParagraph;
   if (plain.length <= kbReplyLength) return plain;
   const cut = plain.slice(0, kbReplyLength);
   const sentenceEnd = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('。'));
@@ -202,10 +205,10 @@ function ranked(suggestions: Suggestion[]): Suggestion[] {
     .slice(0, suggestionLimit);
 }
 
-/** Sets the escalation when the analysis calls for one and none is set; an agent clears it. */
+/** Sets the escalation when the analysis calls for one more serious than the current one; an agent clears it. */
 function escalate(context: CoreContext, rowId: number, conversationId: string, reason: EscalationReason | null): EscalationReason | null {
   const current = context.db.prepare('SELECT escalation FROM conversations WHERE id = ?').pluck().get(rowId) as EscalationReason | null;
-  if (current !== null || reason === null) return current;
+  if (reason === null || !moreSerious(reason, current)) return current;
   context.db.transaction(() => {
     context.db.prepare('UPDATE conversations SET escalation = ? WHERE id = ?').run(reason, rowId);
     audit(context, 'assistant', 'chat.escalate', conversationId, { reason });

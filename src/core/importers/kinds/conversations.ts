@@ -70,10 +70,11 @@ export const conversations: ImportKindSpec<ConversationRecord> = {
     }
     const existing = db.prepare('SELECT id FROM conversations WHERE external_id = ?').pluck();
     const upsert = db.prepare(
-      `INSERT INTO conversations (external_id, customer_id, subject, channel, status, unread, created_at, updated_at)
-       VALUES (@id, @customerId, @subject, @channel, @status, @unread, @createdAt, @updatedAt)
+      `INSERT INTO conversations (external_id, customer_id, subject, channel, status, unread, created_at, updated_at, first_reply_at)
+       VALUES (@id, @customerId, @subject, @channel, @status, @unread, @createdAt, @updatedAt, @firstReplyAt)
        ON CONFLICT (external_id) DO UPDATE SET customer_id = excluded.customer_id, subject = excluded.subject,
-         channel = excluded.channel, status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at
+         channel = excluded.channel, status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at,
+         first_reply_at = excluded.first_reply_at
        RETURNING id`,
     );
     // The file is the transcript: a re-imported conversation replaces its messages.
@@ -90,6 +91,7 @@ export const conversations: ImportKindSpec<ConversationRecord> = {
         unread: last?.author === 'customer' && conversation.status !== 'resolved' ? 1 : 0,
         createdAt: ordered[0]?.createdAt ?? new Date().toISOString(),
         updatedAt: last?.createdAt ?? new Date().toISOString(),
+        firstReplyAt: ordered.find((entry) => entry.author === 'agent' || entry.author === 'assistant')?.createdAt ?? null,
       }) as { id: number };
       clearMessages.run(id);
       for (const entry of ordered) addMessage.run(id, entry.author, entry.body, entry.createdAt);

@@ -1,0 +1,69 @@
+/**
+ * The support assistant in a real browser against the demo store: suggestions for the open
+ * conversation, inserting one (button and Alt+2), a macro from the composer, the customer
+ * simulator with grounded order answers, and escalation on a legal threat.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { dismissWelcome, openView, screenshot, startHarness, type Harness } from './harness.ts';
+
+describe('chat assistant in the browser', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness({ demo: true });
+    await dismissWelcome(harness.page);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  test('suggestions, macros, the customer simulator and escalation', async () => {
+    const { page } = harness;
+    await openView(page, 'chat');
+    await page.getByTestId('conversation-row').filter({ hasText: 'Where is my order 100231?' }).first().click();
+    await expect.poll(() => page.getByTestId('thread-subject').textContent()).toBe('Where is my order 100231?');
+
+    // Suggestions for the latest customer message; the best one is already drafted in the composer.
+    const suggestions = page.getByTestId('suggestion');
+    await expect.poll(() => suggestions.count()).toBeGreaterThan(1);
+    const composer = page.getByTestId('composer-input');
+    const first = (await suggestions.nth(0).locator('.suggestion-text').textContent()) ?? '';
+    await expect.poll(() => composer.inputValue()).toBe(first);
+
+    const second = (await suggestions.nth(1).locator('.suggestion-text').textContent()) ?? '';
+    await page.keyboard.press('Alt+Digit2');
+    await expect.poll(() => composer.inputValue()).toBe(second);
+    await suggestions.nth(0).getByTestId('suggestion-insert').click();
+    await expect.poll(() => composer.inputValue()).toBe(first);
+
+    // A macro typed by its shortcut, filled with this customer and the order they wrote about.
+    await composer.fill('');
+    await composer.pressSequentially('/track');
+    await page.getByTestId('macro-picker').getByTestId('macro-option').first().waitFor();
+    await composer.press('Enter');
+    await expect.poll(() => composer.inputValue()).toContain('Hi Marcus');
+    expect(await composer.inputValue()).toContain('100231');
+    expect(await composer.inputValue()).toContain('TT374921022GB');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('thread').getByTestId('message').last().textContent()).toContain('TT374921022GB');
+
+    // The simulator writes as the customer; the assistant answers from the store's order.
+    await page.getByTestId('simulator').locator('summary').click();
+    await page.getByTestId('simulator-input').fill('What is the status of my order 100231?');
+    await page.getByTestId('simulator-send').click();
+    await expect.poll(() => page.getByTestId('thread').getByTestId('message').last().textContent()).toContain('What is the status of my order 100231?');
+    await expect.poll(() => page.getByTestId('suggestions').textContent()).toContain('TT374921022GB');
+    await expect.poll(() => page.getByTestId('suggestion').first().textContent()).toContain('100231');
+    await screenshot(page, 'chat-assistant');
+
+    // A legal threat escalates the conversation: a banner in the thread and a badge in the list.
+    await page.getByTestId('simulator-input').fill('This is a scam. I will contact my lawyer and sue you.');
+    await page.getByTestId('simulator-send').click();
+    await expect.poll(() => page.getByTestId('escalation-banner').textContent()).toContain('Legal threat');
+    await expect.poll(() => page.getByTestId('conversation-row').filter({ hasText: 'Marcus' }).getByTestId('escalation-badge').count()).toBe(1);
+    await screenshot(page, 'chat-escalated');
+    await page.getByTestId('clear-escalation').click();
+    await page.getByTestId('escalation-banner').waitFor({ state: 'detached' });
+  });
+});
