@@ -1,6 +1,8 @@
 /**
  * Latency of the support assistant's per-message work — intent (built-in ONNX model),
- * entities, and knowledge-base search over 10,000 synthetic articles — and the time to
+ * entities, and knowledge-base search over 10,000 synthetic articles — then the whole
+ * `chat.suggest` step on a real store holding the same articles (intent, entities, mood,
+ * retrieval, order lookups, macros, escalation and the audit write), and the time to
  * train an intent model on BANKING77.
  *
  *   npx tsx scripts/bench-chat.ts [--articles N] [--messages N] [--skip-training]
@@ -10,7 +12,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { createCore } from '../src/core/index.ts';
 import { createStderrLogger } from '../src/core/logger.ts';
+import { createInProcessClient } from '../src/core/transports/in-process.ts';
 import { createInferenceEngine } from '../src/core/inference/onnx-runtime.ts';
 import { seededRandom } from '../src/core/intents/bag-model.ts';
 import { builtInIntentModelDir, loadIntentClassifier } from '../src/core/intents/classifier.ts';
@@ -96,6 +100,34 @@ for (const [name, values] of Object.entries(timings)) {
   const sorted = [...values].sort((left, right) => left - right);
   console.log(`${name}: p50 ${percentile(sorted, 0.5).toFixed(2)} ms, p95 ${percentile(sorted, 0.95).toFixed(2)} ms (${messageCount} messages)`);
 }
+
+// The whole suggestion step, as the app runs it: a store with the articles, a customer with an order, and macros.
+const storeDir = mkdtempSync(join(tmpdir(), 'shopdesk-bench-chat-'));
+const core = createCore({ dataDir: storeDir, modelsPath: [resolve(sharedRoot, 'models')], logger: createStderrLogger(true), providers: ['cpu'] });
+const client = createInProcessClient(core);
+await client.call('system.import', { kind: 'kb', fileName: 'kb.jsonl', content: articles.map((article) => JSON.stringify(article)).join('\n') });
+await client.call('system.import', { kind: 'customers', fileName: 'customers.csv', content: 'id,name,email\nC1,Jane Doe,jane@example.com\n' });
+await client.call('system.import', {
+  kind: 'orders',
+  fileName: 'orders.csv',
+  content: 'order_number,customer_id,status,placed_at,shipped_at,carrier,tracking_number,sku,title,quantity,unit_price\n100234,C1,shipped,2026-11-01,2026-11-02,UPS,1Z999,MUG,Mug,1,9\n',
+});
+await client.call('system.import', { kind: 'conversations', fileName: 'conversations.json', content: JSON.stringify([{ id: 'B1', customer_id: 'C1', messages: [{ author: 'customer', body: 'Hello', created_at: '2026-11-03T10:00:00Z' }] }]) });
+await client.call('macros.create', { name: 'Tracking', shortcut: '/track', body: 'Hi {{customer.first_name}}, order {{order.number}} is {{order.status}}.', intent: 'track_order' });
+started = performance.now();
+await client.call('chat.suggest', { conversationId: 'B1' });
+console.log(`first chat.suggest (loads the models, builds the store's index): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+const suggestTimes: number[] = [];
+for (let index = 0; index < messageCount; index += 1) {
+  await client.call('chat.send', { conversationId: 'B1', author: 'customer', body: messages[index % messages.length] as string });
+  const begin = performance.now();
+  await client.call('chat.suggest', { conversationId: 'B1' });
+  suggestTimes.push(performance.now() - begin);
+}
+const sortedSuggest = [...suggestTimes].sort((left, right) => left - right);
+console.log(`chat.suggest (whole step, ${articleCount} articles in the store): p50 ${percentile(sortedSuggest, 0.5).toFixed(2)} ms, p95 ${percentile(sortedSuggest, 0.95).toFixed(2)} ms (${messageCount} messages)`);
+await core.close();
+rmSync(storeDir, { recursive: true, force: true });
 
 if (!process.argv.includes('--skip-training')) {
   const records = parse(readFileSync(resolve(sharedRoot, 'data/intents/banking77/train.csv')), { columns: true, bom: true }) as { text: string; category: string }[];
