@@ -193,6 +193,15 @@ export const en = {
   'palette.searchProducts': 'Search products for “{query}”',
   'palette.shortcuts': 'Show keyboard shortcuts',
 
+  'settings.macrosHint': 'Canned replies. Variables: {{customer.first_name}}, {{customer.name}}, {{order.number}}, {{order.status}}, {{order.carrier}}, {{order.tracking}}, {{agent.name}}. The intent lets the assistant offer the macro.',
+  'settings.macroName': 'Name',
+  'settings.macroShortcut': 'Shortcut, e.g. /track',
+  'settings.macroIntent': 'Intent (optional), e.g. track_order',
+  'settings.macroBody': 'Reply text with {{variables}}',
+  'settings.macroAdd': 'Add macro',
+  'settings.macroEdit': 'Edit',
+  'settings.macroDelete': 'Delete',
+
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.palette': 'Open the command palette',
   'shortcuts.help': 'Show this help',

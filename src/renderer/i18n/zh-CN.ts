@@ -195,6 +195,15 @@ export const zhCN: Dictionary = {
   'palette.searchProducts': '搜索商品“{query}”',
   'palette.shortcuts': '显示键盘快捷键',
 
+  'settings.macrosHint': '预设回复。变量：{{customer.first_name}}、{{customer.name}}、{{order.number}}、{{order.status}}、{{order.carrier}}、{{order.tracking}}、{{agent.name}}。填写意图后，助手会推荐该回复。',
+  'settings.macroName': '名称',
+  'settings.macroShortcut': '快捷方式，如 /track',
+  'settings.macroIntent': '意图（可选），如 track_order',
+  'settings.macroBody': '回复内容，可含 {{变量}}',
+  'settings.macroAdd': '添加快捷回复',
+  'settings.macroEdit': '编辑',
+  'settings.macroDelete': '删除',
+
   'shortcuts.title': '键盘快捷键',
   'shortcuts.palette': '打开命令面板',
   'shortcuts.help': '显示此帮助',

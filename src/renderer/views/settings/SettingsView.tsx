@@ -1,4 +1,4 @@
-/** Settings: appearance, the assistant, import and export, demo data, system information, models and the audit log. */
+/** Settings: appearance, the assistant and macros, import and export, demo data, system information, models and the audit log. */
 import { useState } from 'react';
 import { useApi } from '../../app/api.tsx';
 import type { Route } from '../../app/routes.ts';
@@ -10,6 +10,7 @@ import { AssistantPanel } from './AssistantPanel.tsx';
 import { AuditPanel } from './AuditPanel.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
+import { MacrosPanel } from './MacrosPanel.tsx';
 import { SystemPanel } from './SystemPanel.tsx';
 
 function DemoPanel() {
@@ -46,6 +47,7 @@ export function SettingsView({ route }: { route: Extract<Route, { view: 'setting
       <div className="settings-column">
         <AppearancePanel />
         <AssistantPanel />
+        <MacrosPanel />
         <ImportPanel focusRequest={route.section === 'import' ? route : null} />
         <ExportPanel />
         <DemoPanel />

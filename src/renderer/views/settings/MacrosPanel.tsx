@@ -1,0 +1,103 @@
+/** Macros: canned replies with {{variables}}, created, edited and deleted here, inserted from the composer. */
+import { useState } from 'react';
+import type { Macro } from '../../../shared/types.ts';
+import { useApi, useApiData } from '../../app/api.tsx';
+import { useToast } from '../../app/toasts.tsx';
+import { useT } from '../../i18n/i18n.tsx';
+
+const blank = { name: '', shortcut: '', intent: '', body: '' };
+
+export function MacrosPanel() {
+  const t = useT();
+  const api = useApi();
+  const toast = useToast();
+  const macros = useApiData((client) => client.call('macros.list', {}), '', ['macros']);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [form, setForm] = useState(blank);
+
+  const edit = (macro: Macro) => {
+    setEditing(macro.id);
+    setForm({ name: macro.name, shortcut: macro.shortcut ?? '', intent: macro.intent ?? '', body: macro.body });
+  };
+
+  const save = async () => {
+    try {
+      if (editing) await api.call('macros.update', { id: editing, ...form });
+      else await api.call('macros.create', form);
+      setEditing(null);
+      setForm(blank);
+      toast.success(t('settings.saved'));
+    } catch (error) {
+      toast.error(error);
+    }
+  };
+
+  const remove = async (id: string) => {
+    try {
+      await api.call('macros.delete', { id });
+      if (editing === id) {
+        setEditing(null);
+        setForm(blank);
+      }
+    } catch (error) {
+      toast.error(error);
+    }
+  };
+
+  const field = (name: keyof typeof blank) => ({
+    value: form[name],
+    onChange: (event: { target: { value: string } }) => setForm((current) => ({ ...current, [name]: event.target.value })),
+  });
+
+  return (
+    <section className="card" aria-labelledby="macros-title" data-testid="macros-panel">
+      <h2 id="macros-title">{t('chat.macros.label')}</h2>
+      <p className="muted">{t('settings.macrosHint')}</p>
+      <ul className="macro-admin-list">
+        {macros.data?.map((macro) => (
+          <li key={macro.id} data-testid="macro-admin-row">
+            <span className="macro-name">{macro.name}</span>
+            {macro.shortcut && <kbd>{macro.shortcut}</kbd>}
+            {macro.intent && <span className="badge">{macro.intent}</span>}
+            <span className="grow" />
+            <button type="button" className="button ghost small" onClick={() => edit(macro)}>
+              {t('settings.macroEdit')}
+            </button>
+            <button type="button" className="button ghost small" onClick={() => void remove(macro.id)}>
+              {t('settings.macroDelete')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="macro-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <input placeholder={t('settings.macroName')} aria-label={t('settings.macroName')} data-testid="macro-name" {...field('name')} />
+        <input placeholder={t('settings.macroShortcut')} aria-label={t('settings.macroShortcut')} data-testid="macro-shortcut" {...field('shortcut')} />
+        <input placeholder={t('settings.macroIntent')} aria-label={t('settings.macroIntent')} {...field('intent')} />
+        <textarea placeholder={t('settings.macroBody')} aria-label={t('settings.macroBody')} rows={4} data-testid="macro-body" {...field('body')} />
+        <div className="button-row">
+          <button type="submit" className="button primary" disabled={form.name.trim() === '' || form.body.trim() === ''} data-testid="macro-save">
+            {editing ? t('common.save') : t('settings.macroAdd')}
+          </button>
+          {editing && (
+            <button
+              type="button"
+              className="button ghost"
+              onClick={() => {
+                setEditing(null);
+                setForm(blank);
+              }}
+            >
+              {t('common.close')}
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
