@@ -261,12 +261,17 @@ export async function suggestReplies(context: CoreContext, args: ApiArgs<'chat.s
 export async function sendAndAssist(context: CoreContext, args: ApiArgs<'chat.send'>): Promise<ApiResult<'chat.send'>> {
   const message = sendMessage(context, args);
   if (args.author !== 'customer') return message;
-  const settings = getSettings(context);
-  const result = await suggestReplies(context, { conversationId: args.conversationId });
-  const [best] = result.suggestions;
-  if (settings.autoReply && best && best.confidence >= settings.autoReplyThreshold && result.escalation === null && !result.outOfScope) {
-    const reply: Message = sendMessage(context, { conversationId: args.conversationId, author: 'assistant', body: best.text });
-    audit(context, 'assistant', 'chat.autoReply', args.conversationId, { messageId: reply.id, kind: best.kind, source: best.source.id, confidence: best.confidence, threshold: settings.autoReplyThreshold });
+  try {
+    const settings = getSettings(context);
+    const result = await suggestReplies(context, { conversationId: args.conversationId });
+    const [best] = result.suggestions;
+    if (settings.autoReply && best && best.confidence >= settings.autoReplyThreshold && result.escalation === null && !result.outOfScope) {
+      const reply: Message = sendMessage(context, { conversationId: args.conversationId, author: 'assistant', body: best.text });
+      audit(context, 'assistant', 'chat.autoReply', args.conversationId, { messageId: reply.id, kind: best.kind, source: best.source.id, confidence: best.confidence, threshold: settings.autoReplyThreshold });
+    }
+  } catch (error) {
+    // The customer's message is stored whatever the assistant does; its failure shows again on the next chat.suggest.
+    context.logger.error(`assistant failed on conversation ${args.conversationId}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return message;
 }
