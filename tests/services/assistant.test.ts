@@ -74,6 +74,14 @@ describe('support assistant', () => {
     expect(best?.confidence).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('answers a Chinese order question in Chinese from the store', async () => {
+    const client = await seeded();
+    const result = await ask(client, 'V1', '我的订单5001到哪了？');
+    const status = result.suggestions.find((suggestion) => suggestion.kind === 'order_status');
+    expect(status?.text).toContain('订单5001');
+    expect(status?.text).toContain('1Z999AA10123456784');
+  });
+
   it('asks for the right number when the order is unknown or another customer’s, without inventing facts', async () => {
     const client = await seeded();
     const unknown = await ask(client, 'V1', 'Where is my order #9999?');
