@@ -1,8 +1,11 @@
 /**
  * The support assistant in a real browser against the demo store: suggestions for the open
  * conversation, inserting one (button and Alt+2), a macro from the composer, the customer
- * simulator with grounded order answers, and escalation on a legal threat.
+ * simulator with grounded order answers, escalation on a legal threat, and conversation
+ * export and import from the chat view.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dismissWelcome, openView, screenshot, startHarness, type Harness } from './harness.ts';
 
@@ -65,5 +68,18 @@ describe('chat assistant in the browser', () => {
     await screenshot(page, 'chat-escalated');
     await page.getByTestId('clear-escalation').click();
     await page.getByTestId('escalation-banner').waitFor({ state: 'detached' });
+  });
+
+  test('conversations export as CSV transcripts and import again from the chat view', async () => {
+    const { page, dataDir } = harness;
+    await openView(page, 'chat');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('conversations-export-csv').click()]);
+    const exported = await readFile((await download.path()) ?? '', 'utf8');
+    expect(exported.split('\n')[0]).toBe('conversation_id,customer_id,subject,status,author,body,created_at');
+    expect(exported).toContain('This is a scam. I will contact my lawyer and sue you.');
+    const file = join(dataDir, 'conversations.csv');
+    await writeFile(file, exported);
+    await page.getByTestId('conversations-import-file').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('toast-success').last().textContent()).toContain('conversations.csv');
   });
 });
