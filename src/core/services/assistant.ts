@@ -10,7 +10,7 @@ import { escalationFor, moreSerious, type MessageMood } from '../assistant/escal
 import { firstName } from '../assistant/macro-variables.ts';
 import { intentClassifier, kbRetriever } from '../assistant/models.ts';
 import { askOrderNumberReply, orderStatusReply, returnEligibility, type ReplyLanguage } from '../assistant/order-answers.ts';
-import { audit, type CoreContext } from '../context.ts';
+import { audit, NotFoundError, type CoreContext } from '../context.ts';
 import { extractEntities } from '../intents/entities.ts';
 import { outOfScopeLabel } from '../intents/model-files.ts';
 import { detectLanguage } from '../text/language.ts';
@@ -64,8 +64,9 @@ function articleReply(body: string): string {
 function findOrder(context: CoreContext, number: string): Order | null {
   try {
     return getOrder(context, { number });
-  } catch {
-    return null;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
   }
 }
 
@@ -162,7 +163,7 @@ function orderSuggestions(context: CoreContext, customerId: string | null, custo
     const [latest] = customerId ? recentOrderNumbers(context, customerId, 1) : [];
     const order = latest ? findOrder(context, latest) : null;
     if (order) offerFacts(order, false);
-    else suggestions.push({ kind: 'ask_order_number', text: askOrderNumberReply(null, [], name, language), confidence: 0.85, source: { type: 'order', id: '', title: 'No order found for this customer' } });
+    else suggestions.push({ kind: 'ask_order_number', text: askOrderNumberReply(null, [], name, language), confidence: 0.85, source: { type: 'order', id: '', title: customerId ? 'No order found for this customer' : 'Customer not identified' } });
   }
   return suggestions;
 }
