@@ -15,6 +15,15 @@ export function SuggestionsPanel({ result, onInsert }: { result: AssistantSugges
           {result.outOfScope ? t('chat.suggestions.outOfScope') : t('chat.suggestions.intent', { intent: result.intent, confidence: `${Math.round(result.confidence * 100)} %` })}
         </span>
       </header>
+      {result.entities.length > 0 && (
+        <div className="chips suggestion-entities" data-testid="suggestion-entities">
+          {result.entities.map((entity) => (
+            <span key={`${entity.type}-${entity.start}`} className="chip outline">
+              {t(`chat.entity.${entity.type}`)}: {entity.value}
+            </span>
+          ))}
+        </div>
+      )}
       {result.suggestions.length === 0 ? (
         <p className="muted">{t('chat.suggestions.none')}</p>
       ) : (
