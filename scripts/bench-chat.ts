@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { createStderrLogger } from '../src/core/logger.ts';
 import { createInferenceEngine } from '../src/core/inference/onnx-runtime.ts';
-import { seededRandom } from '../src/core/intents/bag-model.ts';
+import { seededRandom } from '../src/core/random.ts';
 import { builtInIntentModelDir, loadIntentClassifier } from '../src/core/intents/classifier.ts';
 import { extractEntities } from '../src/core/intents/entities.ts';
 import { trainIntentModel } from '../src/core/intents/train.ts';
