@@ -97,6 +97,68 @@ export interface Review {
   status: ReviewStatus;
   assignee: string | null;
   score: ReviewScore | null;
+  /** The agent's correction of the sentiment, when there is one; it outranks the model's. */
+  label: Sentiment | null;
+  replies: number;
+}
+
+export interface ReviewReply {
+  id: number;
+  reviewId: string;
+  body: string;
+  author: string;
+  createdAt: string;
+}
+
+/** Review counts by effective sentiment (the agent's label, else the model's) for one week or month. */
+export interface SentimentPeriod {
+  /** 'YYYY-MM' for months, 'YYYY-Www' for ISO-like weeks. */
+  period: string;
+  positive: number;
+  neutral: number;
+  negative: number;
+}
+
+export interface AspectSummary {
+  aspect: string;
+  positive: number;
+  neutral: number;
+  negative: number;
+  /** Short excerpts of reviews that mention the aspect, the most negative first. */
+  quotes: { reviewId: string; sentiment: Sentiment; text: string }[];
+}
+
+export interface ReviewSummary {
+  sku: string;
+  productTitle: string | null;
+  total: number;
+  /** Reviews without a date are left out of the series. */
+  series: SentimentPeriod[];
+  aspects: AspectSummary[];
+}
+
+export interface ReviewModelEvaluation {
+  model: string;
+  /** Share of held-out rows whose three-way sentiment matches the label. */
+  accuracy: number;
+  rows: number;
+}
+
+export interface ReviewRetrainResult {
+  /** The candidate model's folder name under the data folder's models/; pass it to reviews.useModel. */
+  candidate: string;
+  trainingRows: number;
+  current: ReviewModelEvaluation;
+  candidateEvaluation: ReviewModelEvaluation;
+}
+
+export interface ReviewModelStatus {
+  /** 'built-in' or the folder name of a retrained model. */
+  active: string;
+  /** Sentiment corrections agents made, the labelled half of retraining data. */
+  corrections: number;
+  /** Reviews with 1-2 or 4-5 stars, the other half. */
+  ratedReviews: number;
 }
 
 export interface KbArticle {
