@@ -74,12 +74,16 @@ export interface CustomerDetail extends Customer {
 export type Sentiment = 'positive' | 'neutral' | 'negative';
 export type ReviewStatus = 'open' | 'resolved';
 
+/** What reviews talk about; the core's aspect lexicon has one cue list per name. */
+export const reviewAspects = ['quality', 'size_fit', 'delivery', 'price_value', 'packaging', 'customer_service', 'function_performance', 'taste_smell'] as const;
+export type ReviewAspect = (typeof reviewAspects)[number];
+
 export interface ReviewScore {
   sentiment: Sentiment;
   positive: number;
   rating: number;
   urgency: number;
-  aspects: { aspect: string; sentiment: Sentiment }[];
+  aspects: { aspect: ReviewAspect; sentiment: Sentiment }[];
   reasons: string[];
   model: string;
 }
@@ -120,7 +124,7 @@ export interface SentimentPeriod {
 }
 
 export interface AspectSummary {
-  aspect: string;
+  aspect: ReviewAspect;
   positive: number;
   neutral: number;
   negative: number;
