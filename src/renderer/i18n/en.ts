@@ -263,6 +263,8 @@ export const en = {
   'shortcuts.previous': 'Previous review',
   'shortcuts.resolve': 'Resolve the review',
   'shortcuts.select': 'Select the review',
+  'shortcuts.reply': 'Reply to the review',
+  'shortcuts.assign': 'Assign the review',
   'shortcuts.close': 'Close a dialog',
   'shortcuts.then': 'then',
 

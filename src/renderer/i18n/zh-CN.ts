@@ -265,6 +265,8 @@ export const zhCN: Dictionary = {
   'shortcuts.previous': '上一条评价',
   'shortcuts.resolve': '解决该评价',
   'shortcuts.select': '选择该评价',
+  'shortcuts.reply': '回复该评价',
+  'shortcuts.assign': '分配该评价',
   'shortcuts.close': '关闭对话框',
   'shortcuts.then': '然后',
 

@@ -17,19 +17,36 @@ const sentiments: Sentiment[] = ['positive', 'neutral', 'negative'];
 const languages: Language[] = ['en', 'zh', 'other'];
 const statuses: ReviewStatus[] = ['open', 'resolved'];
 
-export function ReviewFilters({ values, onChange }: { values: ReviewFilterValues; onChange: (values: ReviewFilterValues) => void }) {
+interface ReviewFiltersProps {
+  values: ReviewFilterValues;
+  onChange: (values: ReviewFilterValues) => void;
+  /** The product summary reads only the product. */
+  productOnly?: boolean;
+}
+
+export function ReviewFilters({ values, onChange, productOnly = false }: ReviewFiltersProps) {
   const t = useT();
   const set = <K extends keyof ReviewFilterValues>(key: K, value: ReviewFilterValues[K]) => onChange({ ...values, [key]: value });
+  const product = (
+    <label className="field">
+      <span className="visually-hidden">{t('reviews.sku')}</span>
+      <input type="search" className="narrow" placeholder={t('reviews.sku')} value={values.sku} data-testid="review-sku" onChange={(event) => set('sku', event.target.value)} />
+    </label>
+  );
+  if (productOnly) {
+    return (
+      <div className="filter-bar" data-testid="review-filters">
+        {product}
+      </div>
+    );
+  }
   return (
     <div className="filter-bar" data-testid="review-filters">
       <label className="field grow">
         <span className="visually-hidden">{t('reviews.query')}</span>
         <input type="search" placeholder={t('reviews.query')} value={values.query} data-testid="review-query" onChange={(event) => set('query', event.target.value)} />
       </label>
-      <label className="field">
-        <span className="visually-hidden">{t('reviews.sku')}</span>
-        <input type="search" className="narrow" placeholder={t('reviews.sku')} value={values.sku} data-testid="review-sku" onChange={(event) => set('sku', event.target.value)} />
-      </label>
+      {product}
       <label className="field">
         <span className="visually-hidden">{t('reviews.sentiment')}</span>
         <select value={values.sentiment} data-testid="review-sentiment" onChange={(event) => set('sentiment', event.target.value as Sentiment | '')}>

@@ -111,7 +111,8 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
   // The latest handlers, for the window listener registered once.
   const keyHandler = useRef<(event: KeyboardEvent) => void>(() => undefined);
   keyHandler.current = (event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || document.querySelector('dialog[open]')) return;
+    // defaultPrevented: the shell took the key (the r of the g r chord).
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || document.querySelector('dialog[open]')) return;
     if (event.key === 'j') setActiveIndex(Math.min(index + 1, items.length - 1));
     else if (event.key === 'k') setActiveIndex(Math.max(index - 1, 0));
     else if (event.key === 'e' && active) void setStatus([active.id], 'resolved');

@@ -4,12 +4,12 @@
  */
 import { useState } from 'react';
 import type { ReviewFilter } from '../../../shared/api.ts';
+import { useDebounced } from '../../components/useDebounced.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ReviewFilters, type ReviewFilterValues } from './ReviewFilters.tsx';
 import { ReviewModelPanel } from './ReviewModelPanel.tsx';
 import { ReviewQueue } from './ReviewQueue.tsx';
 import { ReviewSummaryPanel } from './ReviewSummaryPanel.tsx';
-import { useDebounced } from '../../components/useDebounced.ts';
 
 type Tab = 'queue' | 'summary' | 'model';
 const tabs: Tab[] = ['queue', 'summary', 'model'];
@@ -38,7 +38,7 @@ export function ReviewsView() {
           </button>
         ))}
       </nav>
-      {tab !== 'model' && <ReviewFilters values={filters} onChange={setFilters} />}
+      {tab !== 'model' && <ReviewFilters values={filters} onChange={setFilters} productOnly={tab === 'summary'} />}
       {tab === 'queue' && <ReviewQueue filter={toFilter(settled)} filterKey={JSON.stringify(settled)} onActiveSku={setActiveSku} />}
       {tab === 'summary' && <ReviewSummaryPanel sku={settled.sku || activeSku} />}
       {tab === 'model' && <ReviewModelPanel />}
