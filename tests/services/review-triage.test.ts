@@ -160,6 +160,14 @@ describe('review triage', () => {
     // Back to the built-in model: its scores are still there, nothing to re-score.
     expect(await client.call('reviews.useModel', { model: 'built-in' })).toEqual({ active: 'built-in', rescored: 0 });
     expect((await client.call('reviews.list', { limit: 1 })).items[0]?.score?.model).toBe('review-sentiment');
+
+    // A second retrain keeps the active model and the new candidate only; a third may not overlap it.
+    const running = client.call('reviews.retrain', {});
+    await expect(client.call('reviews.retrain', {})).rejects.toMatchObject({ code: 'unavailable' });
+    const second = await running;
+    expect(second.current.model).toBe('built-in');
+    expect(existsSync(join(dataDir, 'models', second.candidate))).toBe(true);
+    expect(existsSync(join(dataDir, 'models', result.candidate))).toBe(false);
   });
 
   it('refuses to retrain on too few labelled reviews', async () => {

@@ -4,16 +4,16 @@
  * store holds: the agents' sentiment corrections, plus reviews whose stars say it plainly
  * (1-2 negative, 4-5 positive; 3 stars is left out as ambiguous). That is a much smaller set
  * than the built-in model saw, so the candidate is evaluated beside the active model on the
- * same held-out rows, and the agent decides whether to switch.
+ * same held-out rows, and the agent decides whether to switch. Training runs in its own
+ * worker thread, so the core keeps answering meanwhile.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { ApiArgs, ApiResult } from '../../shared/api.ts';
+import { readdirSync, rmSync } from 'node:fs';
+import { ApiCallError, type ApiArgs, type ApiResult } from '../../shared/api.ts';
 import type { ReviewModelEvaluation, Sentiment } from '../../shared/types.ts';
 import { audit, NotFoundError, type CoreContext } from '../context.ts';
-import { fitReviewModel, loadReviewScorer, readReviewConfig, type ReviewScorer, type ReviewTrainingRow } from '../reviews/model/index.ts';
-import { writeReviewModel } from '../reviews/model/model-files.ts';
-import { configOf } from '../reviews/model/train.ts';
+import { loadReviewScorer, readReviewConfig, type ReviewScorer, type ReviewTrainingRow } from '../reviews/model/index.ts';
 import { composeReviewText } from '../reviews/model/review-text.ts';
+import { trainReviewModelInWorker } from '../reviews/model/train-in-worker.ts';
 import { defaultFeatureOptions } from '../text/features.ts';
 import { hashString } from '../text/hash.ts';
 import { reviewCorrections } from './review-labels.ts';
@@ -21,6 +21,7 @@ import {
   activeReviewModel,
   builtInModel,
   retrainedModelName,
+  retrainedModelsDir,
   reviewModelDir,
   reviewScorer,
   scoreUnscoredReviews,
@@ -77,6 +78,22 @@ async function evaluate(scorer: ReviewScorer, model: string, rows: readonly Labe
 }
 
 let nextJob = 1;
+/** One retrain at a time per store: a second would prune the first one's candidate. */
+const retraining = new WeakSet<CoreContext>();
+
+/**
+ * Each retrain writes a 4 MB folder: keep only the active model and the new candidate (the
+ * app offers no way back to older ones), with the scores of the removed ones.
+ */
+function removeOldCandidates(context: CoreContext, keep: readonly string[]): void {
+  const folders = readdirSync(retrainedModelsDir(context)).filter((name) => retrainedModelName.test(name) && !keep.includes(name));
+  if (folders.length === 0) return;
+  const removeScores = context.db.prepare('DELETE FROM review_scores WHERE model = ?');
+  context.db.transaction(() => {
+    for (const folder of folders) removeScores.run(folder);
+  })();
+  for (const folder of folders) rmSync(reviewModelDir(context, folder), { recursive: true, force: true });
+}
 
 export async function retrainReviewModel(context: CoreContext): Promise<ApiResult<'reviews.retrain'>> {
   const rows = retrainingRows(context);
@@ -88,6 +105,8 @@ export async function retrainReviewModel(context: CoreContext): Promise<ApiResul
       `retraining needs at least ${minimumRows} labelled reviews with both positive and negative ones (corrections, or reviews with 1-2 and 4-5 stars); this store has ${rows.length}`,
     );
   }
+  if (retraining.has(context)) throw new ApiCallError('unavailable', 'a retrain is already running; wait for its result');
+  retraining.add(context);
   const candidate = `reviews-${new Date().toISOString().replace(/[-:.]/g, '')}`;
   const jobId = `retrain-${nextJob++}`;
   const label = `Retraining the review model on ${training.length} reviews`;
@@ -95,18 +114,17 @@ export async function retrainReviewModel(context: CoreContext): Promise<ApiResul
   const report = (done: number, finished = false) => context.events.emit('progress', { jobId, label, done, total: steps, finished });
   try {
     report(0);
-    // Training is synchronous: let the progress event leave before the thread is busy.
-    await nextTurn();
-    const fitted = fitReviewModel(training, trainingSeed, { ...candidateOptions, name: candidate });
-    writeReviewModel(reviewModelDir(context, candidate), fitted.heads, configOf(fitted));
+    await trainReviewModelInWorker({ rows: training, seed: trainingSeed, outDir: reviewModelDir(context, candidate), options: { ...candidateOptions, name: candidate } });
     report(1);
     const current = await evaluate(await reviewScorer(context), activeReviewModel(context), heldOut);
     report(2);
     const candidateScorer = await loadReviewScorer({ engine: context.engine, modelDir: reviewModelDir(context, candidate) });
     const candidateEvaluation = await evaluate(candidateScorer, candidate, heldOut);
     audit(context, 'agent', 'reviews.retrain', candidate, { trainingRows: training.length, current, candidate: candidateEvaluation });
+    removeOldCandidates(context, [activeReviewModel(context), candidate]);
     return { candidate, trainingRows: training.length, current, candidateEvaluation };
   } finally {
+    retraining.delete(context);
     report(steps, true);
   }
 }
