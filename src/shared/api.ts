@@ -100,7 +100,9 @@ export interface ApiMethods {
 /** Which reviews a queue, an export or a bulk action works on; dates are ISO (YYYY-MM-DD), both ends included. */
 export interface ReviewFilter {
   sku?: string;
+  /** One of reviewAspects. */
   aspect?: string;
+  /** The agent's label when the review has one, else the model's sentiment. */
   sentiment?: Sentiment;
   lang?: string;
   status?: ReviewStatus;

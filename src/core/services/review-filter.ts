@@ -1,5 +1,6 @@
 /** The SQL of a review filter, shared by the queue, the CSV export and the summaries. */
 import type { ReviewFilter } from '../../shared/api.ts';
+import type { CoreContext } from '../context.ts';
 import { reviewAspects } from '../reviews/model/index.ts';
 import { likePattern } from './catalog.ts';
 import { activeScoreModel } from './review-scoring.ts';
@@ -19,7 +20,7 @@ function checkDate(field: 'from' | 'to', value: string): void {
   if (!isoDate.test(value) || Number.isNaN(Date.parse(value))) throw new RangeError(`"${field}" must be a date like 2026-09-30, not "${value}"`);
 }
 
-export function reviewQuery(context: Parameters<typeof activeScoreModel>[0], filter: ReviewFilter): ReviewQuery {
+export function reviewQuery(context: CoreContext, filter: ReviewFilter): ReviewQuery {
   if (filter.sentiment && !sentiments.includes(filter.sentiment)) throw new RangeError(`"sentiment" must be one of ${sentiments.join(', ')}`);
   if (filter.status && !statuses.includes(filter.status)) throw new RangeError(`"status" must be one of ${statuses.join(', ')}`);
   if (filter.aspect && !(reviewAspects as readonly string[]).includes(filter.aspect)) throw new RangeError(`"aspect" must be one of ${reviewAspects.join(', ')}`);
