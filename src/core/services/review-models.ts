@@ -46,7 +46,7 @@ interface LabelledText {
 }
 
 /** Corrections first; a rated review the agent corrected counts once, with the agent's label. */
-export function retrainingRows(context: CoreContext): LabelledText[] {
+function retrainingRows(context: CoreContext): LabelledText[] {
   const corrections = reviewCorrections(context);
   const corrected = new Set(corrections.map((row) => row.id));
   const rated = context.db.prepare('SELECT external_id AS id, title, text, rating FROM reviews WHERE rating IS NOT NULL AND rating <> 3 ORDER BY id').all() as {

@@ -14,11 +14,11 @@ type ReviewRow = Omit<Review, 'score'> & {
   model: string | null;
 };
 
-export const reviewColumns = `r.external_id AS id, r.sku, p.title AS productTitle, r.author, r.rating, r.title, r.text, r.lang, r.created_at AS createdAt,
+const reviewColumns = `r.external_id AS id, r.sku, p.title AS productTitle, r.author, r.rating, r.title, r.text, r.lang, r.created_at AS createdAt,
   r.status, r.assignee, l.value AS label, (SELECT count(*) FROM review_replies WHERE review_id = r.id) AS replies,
   s.sentiment, s.positive, s.rating AS predictedRating, s.urgency, s.aspects, s.reasons, s.model`;
 
-export function toReview(row: ReviewRow): Review {
+function toReview(row: ReviewRow): Review {
   const { sentiment, positive, predictedRating, urgency, aspects, reasons, model, ...review } = row;
   const score: ReviewScore | null =
     sentiment === null

@@ -5,13 +5,13 @@ import type { ReviewStatus } from '../../../shared/types.ts';
 import { useApi, useApiData } from '../../app/api.tsx';
 import { useSettings } from '../../app/settings.tsx';
 import { useToast } from '../../app/toasts.tsx';
+import { downloadText } from '../../components/download.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import type { ComposerKind } from './ReviewComposer.tsx';
 import { ReviewDetail } from './ReviewDetail.tsx';
 import { ScoreChips } from './ScoreChips.tsx';
 import { Stars } from './Stars.tsx';
-import { downloadText } from './download.ts';
 
 const pageSize = 200;
 
