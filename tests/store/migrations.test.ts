@@ -106,4 +106,15 @@ describe('migrations', () => {
     db.prepare('DELETE FROM product_images').run();
     expect(db.prepare('SELECT count(*) FROM image_vectors').pluck().get()).toBe(0);
   });
+
+  it('9 review replies: not blank, removed with their review', () => {
+    const { db, applied } = migratedThrough(9);
+    expect(applied).toEqual([9]);
+    db.prepare("INSERT INTO reviews (external_id, text) VALUES ('R1', 'Lid cracked')").run();
+    expect(() => db.prepare("INSERT INTO review_replies (review_id, body, author) VALUES (1, '  ', 'Ann')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO review_replies (review_id, body, author) VALUES (7, 'Sorry', 'Ann')").run()).toThrow(/FOREIGN KEY/);
+    db.prepare("INSERT INTO review_replies (review_id, body, author) VALUES (1, 'Sorry, a new lid is on its way', 'Ann')").run();
+    db.prepare('DELETE FROM reviews').run();
+    expect(db.prepare('SELECT count(*) FROM review_replies').pluck().get()).toBe(0);
+  });
 });

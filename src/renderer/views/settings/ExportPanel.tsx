@@ -2,18 +2,9 @@ import { useState } from 'react';
 import { importKinds, type ImportKind } from '../../../shared/types.ts';
 import { useApi } from '../../app/api.tsx';
 import { useToast } from '../../app/toasts.tsx';
+import { downloadText } from '../../components/download.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { useT } from '../../i18n/i18n.tsx';
-
-/** Hands the exported text to the browser as a file download through a short-lived Blob URL. */
-function download(fileName: string, mime: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mime }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export function ExportPanel() {
   const t = useT();
@@ -25,7 +16,7 @@ export function ExportPanel() {
     setBusy(kind);
     try {
       const exported = await api.call('system.export', { kind });
-      download(exported.fileName, exported.mime, exported.content);
+      downloadText(exported.fileName, exported.mime, exported.content);
       toast.success(t('settings.exported', { file: exported.fileName }));
     } catch (error) {
       toast.error(error);
