@@ -98,6 +98,8 @@ describe('review triage in the browser', () => {
     await page.getByTestId('review-sentiment').selectOption('');
     await page.getByTestId('review-sku').fill('SD-1204');
     await page.getByTestId('reviews-tab-summary').click();
+    // The product filter settles after a short debounce: wait for the summary of the product typed.
+    await expect.poll(() => page.getByTestId('summary-sku').textContent()).toBe('SD-1204');
     await expect.poll(() => page.getByTestId('chart-bar').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('summary-aspect').count()).toBeGreaterThan(0);
     await screenshot(page, 'reviews-summary');

@@ -32,7 +32,7 @@ function ProductSummary({ sku }: { sku: string }) {
         <div>
           <h2>{data?.productTitle ?? sku}</h2>
           <span className="muted">
-            <span className="mono">{sku}</span> · {data ? t('reviews.summary.total', { n: data.total }) : t('common.loading')}
+            <span className="mono" data-testid="summary-sku">{sku}</span> · {data ? t('reviews.summary.total', { n: data.total }) : t('common.loading')}
           </span>
         </div>
         <span className="segmented" role="group">
