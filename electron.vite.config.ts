@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           'core-host': resolve('src/main/core-host.ts'),
+          // Review retraining runs in a worker thread of the core host (src/core/reviews/model/train-in-worker.ts).
+          'train-worker': resolve('src/core/reviews/model/train-worker.ts'),
         },
       },
     },

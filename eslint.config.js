@@ -52,6 +52,11 @@ export default tseslint.config(
     rules: forbid(['**/renderer/**', 'onnxruntime-*', 'sharp'], 'Hosts and tests reach models and images through the core.'),
   },
   {
+    // Unit tests of the renderer's pure modules (strings, formatting) run them alone, as the renderer would.
+    files: ['tests/renderer/**'],
+    rules: forbid(['**/core/**', 'onnxruntime-*', 'sharp'], 'Renderer unit tests exercise renderer modules alone.'),
+  },
+  {
     files: ['src/preload/**'],
     rules: forbid(['**/core/**', '**/renderer/**', '**/cli/**', 'onnxruntime-*', 'sharp', 'better-sqlite3'], 'The preload only relays the contract.'),
   },

@@ -16,7 +16,7 @@ import { createCore } from '../src/core/index.ts';
 import { createStderrLogger } from '../src/core/logger.ts';
 import { createInProcessClient } from '../src/core/transports/in-process.ts';
 import { createInferenceEngine } from '../src/core/inference/onnx-runtime.ts';
-import { seededRandom } from '../src/core/intents/bag-model.ts';
+import { seededRandom } from '../src/core/random.ts';
 import { builtInIntentModelDir, loadIntentClassifier } from '../src/core/intents/classifier.ts';
 import { extractEntities } from '../src/core/intents/entities.ts';
 import { trainIntentModel } from '../src/core/intents/train.ts';

@@ -20,7 +20,7 @@ import { parse } from 'csv-parse/sync';
 import { createTextEmbedder, type TextEmbedder } from '../src/core/retrieval/embedder.ts';
 import { createRetriever, type RetrievalArticle } from '../src/core/retrieval/retriever.ts';
 import { gloveFolderName, loadWordVectors, type WordVectors } from '../src/core/retrieval/word-vectors.ts';
-import { seededRandom, shuffle } from '../src/core/intents/bag-model.ts';
+import { seededRandom, shuffle } from '../src/core/random.ts';
 import { builtInTermTableDir, loadTermTable, trainTermTable, writeTermTable, type ParaphrasePair } from '../src/core/retrieval/term-table.ts';
 import { readBitext, readClinc } from './train-intent-model.ts';
 

@@ -11,7 +11,12 @@ import { createDemoStore } from './services/demo.ts';
 import { listArticles, searchArticles } from './services/kb.ts';
 import { createMacro, deleteMacro, listMacros, renderMacro, updateMacro } from './services/macros.ts';
 import { boughtTogether, popular } from './services/recs.ts';
-import { listReviews, setReviewStatus } from './services/reviews.ts';
+import { exportReviewScores } from './services/review-export.ts';
+import { setReviewLabel } from './services/review-labels.ts';
+import { retrainReviewModel, reviewModelStatus, useReviewModel } from './services/review-models.ts';
+import { listReviewReplies, replyToReview } from './services/review-replies.ts';
+import { summarizeProductReviews } from './services/review-summary.ts';
+import { assignReviews, listReviews, setReviewStatus } from './services/reviews.ts';
 import { getSettings, updateSettings } from './services/settings.ts';
 import { auditLog, listModels, systemInfo } from './services/system.ts';
 import { identifyPhoto, learnPhoto, visionStatus } from './services/vision.ts';
@@ -42,6 +47,15 @@ export const handlers: Handlers = {
 
   'reviews.list': listReviews,
   'reviews.setStatus': setReviewStatus,
+  'reviews.assign': assignReviews,
+  'reviews.reply': replyToReview,
+  'reviews.replies': listReviewReplies,
+  'reviews.setLabel': setReviewLabel,
+  'reviews.summary': summarizeProductReviews,
+  'reviews.export': exportReviewScores,
+  'reviews.modelStatus': (context) => reviewModelStatus(context),
+  'reviews.retrain': (context) => retrainReviewModel(context),
+  'reviews.useModel': useReviewModel,
 
   'chat.list': listConversations,
   'chat.get': getConversation,

@@ -30,7 +30,11 @@ import type {
   RelatedProduct,
   RenderedMacro,
   Review,
+  ReviewModelStatus,
+  ReviewReply,
+  ReviewRetrainResult,
   ReviewStatus,
+  ReviewSummary,
   Sentiment,
   Settings,
   SystemInfo,
@@ -61,11 +65,22 @@ export interface ApiMethods {
   'orders.list': { args: { customerId?: string; status?: string; limit?: number; offset?: number }; result: Page<Order> };
   'orders.get': { args: { number: string }; result: Order };
 
-  'reviews.list': {
-    args: { sku?: string; sentiment?: Sentiment; lang?: string; status?: ReviewStatus; query?: string; limit?: number; offset?: number };
-    result: Page<Review>;
-  };
-  'reviews.setStatus': { args: { ids: string[]; status: ReviewStatus }; result: { updated: number } };
+  'reviews.list': { args: ReviewFilter & { limit?: number; offset?: number }; result: Page<Review> };
+  /** `changed` names the reviews whose status this call changed: what an undo sets back. */
+  'reviews.setStatus': { args: { ids: string[]; status: ReviewStatus }; result: { updated: number; changed: string[] } };
+  /** No assignee unassigns; `previous` is each review's assignee before, for undo. */
+  'reviews.assign': { args: { ids: string[]; assignee?: string | null }; result: { updated: number; previous: { id: string; assignee: string | null }[] } };
+  'reviews.reply': { args: { id: string; body: string }; result: ReviewReply };
+  'reviews.replies': { args: { id: string }; result: ReviewReply[] };
+  'reviews.setLabel': { args: { id: string; label: Sentiment }; result: { id: string; label: Sentiment } };
+  'reviews.summary': { args: { sku: string; period?: 'week' | 'month' }; result: ReviewSummary };
+  /** The scores of the reviews the filter selects, as CSV text the renderer saves as a file. */
+  'reviews.export': { args: ReviewFilter; result: { fileName: string; mime: string; content: string } };
+  'reviews.modelStatus': { args: Record<string, never>; result: ReviewModelStatus };
+  /** Trains a candidate from corrections and rated reviews and evaluates it beside the active model; switches nothing. */
+  'reviews.retrain': { args: Record<string, never>; result: ReviewRetrainResult };
+  /** 'built-in' or a candidate's folder name; re-scores every review the model has not scored yet. */
+  'reviews.useModel': { args: { model: string }; result: { active: string; rescored: number } };
 
   'chat.list': { args: { status?: ConversationStatus; limit?: number; offset?: number }; result: Page<ConversationSummary> };
   'chat.get': { args: { id: string }; result: Conversation };
@@ -98,12 +113,36 @@ export interface ApiMethods {
   'models.list': { args: Record<string, never>; result: ModelInfo[] };
 }
 
+/** Which reviews a queue, an export or a bulk action works on; dates are ISO (YYYY-MM-DD), both ends included. */
+export interface ReviewFilter {
+  sku?: string;
+  /** One of reviewAspects. */
+  aspect?: string;
+  /** The agent's label when the review has one, else the model's sentiment. */
+  sentiment?: Sentiment;
+  lang?: string;
+  status?: ReviewStatus;
+  query?: string;
+  from?: string;
+  to?: string;
+}
+
 export type ApiMethod = keyof ApiMethods;
 export type ApiArgs<M extends ApiMethod> = ApiMethods[M]['args'];
 export type ApiResult<M extends ApiMethod> = ApiMethods[M]['result'];
 
 const none = {} as const;
 const paging = { limit: 'integer?', offset: 'integer?' } as const;
+const reviewFilter = {
+  sku: 'string?',
+  aspect: 'string?',
+  sentiment: 'string?',
+  lang: 'string?',
+  status: 'string?',
+  query: 'string?',
+  from: 'string?',
+  to: 'string?',
+} as const;
 
 /** Argument schemas: the runtime half of the contract. Enumerations are listed inline. */
 export const apiSchemas: { [M in ApiMethod]: ArgumentSchema } = {
@@ -134,8 +173,17 @@ export const apiSchemas: { [M in ApiMethod]: ArgumentSchema } = {
   'orders.list': { customerId: 'string?', status: 'string?', ...paging },
   'orders.get': { number: 'string' },
 
-  'reviews.list': { sku: 'string?', sentiment: 'string?', lang: 'string?', status: 'string?', query: 'string?', ...paging },
+  'reviews.list': { ...reviewFilter, ...paging },
   'reviews.setStatus': { ids: 'string[]', status: ['open', 'resolved'] },
+  'reviews.assign': { ids: 'string[]', assignee: 'string?' },
+  'reviews.reply': { id: 'string', body: 'string' },
+  'reviews.replies': { id: 'string' },
+  'reviews.setLabel': { id: 'string', label: ['positive', 'neutral', 'negative'] },
+  'reviews.summary': { sku: 'string', period: 'string?' },
+  'reviews.export': reviewFilter,
+  'reviews.modelStatus': none,
+  'reviews.retrain': none,
+  'reviews.useModel': { model: 'string' },
 
   'chat.list': { status: 'string?', ...paging },
   'chat.get': { id: 'string' },

@@ -74,12 +74,16 @@ export interface CustomerDetail extends Customer {
 export type Sentiment = 'positive' | 'neutral' | 'negative';
 export type ReviewStatus = 'open' | 'resolved';
 
+/** What reviews talk about; the core's aspect lexicon has one cue list per name. */
+export const reviewAspects = ['quality', 'size_fit', 'delivery', 'price_value', 'packaging', 'customer_service', 'function_performance', 'taste_smell'] as const;
+export type ReviewAspect = (typeof reviewAspects)[number];
+
 export interface ReviewScore {
   sentiment: Sentiment;
   positive: number;
   rating: number;
   urgency: number;
-  aspects: { aspect: string; sentiment: Sentiment }[];
+  aspects: { aspect: ReviewAspect; sentiment: Sentiment }[];
   reasons: string[];
   model: string;
 }
@@ -97,6 +101,68 @@ export interface Review {
   status: ReviewStatus;
   assignee: string | null;
   score: ReviewScore | null;
+  /** The agent's correction of the sentiment, when there is one; it outranks the model's. */
+  label: Sentiment | null;
+  replies: number;
+}
+
+export interface ReviewReply {
+  id: number;
+  reviewId: string;
+  body: string;
+  author: string;
+  createdAt: string;
+}
+
+/** Review counts by effective sentiment (the agent's label, else the model's) for one week or month. */
+export interface SentimentPeriod {
+  /** 'YYYY-MM' for months, 'YYYY-Www' for ISO-like weeks. */
+  period: string;
+  positive: number;
+  neutral: number;
+  negative: number;
+}
+
+export interface AspectSummary {
+  aspect: ReviewAspect;
+  positive: number;
+  neutral: number;
+  negative: number;
+  /** Short excerpts of reviews that mention the aspect, the most negative first. */
+  quotes: { reviewId: string; sentiment: Sentiment; text: string }[];
+}
+
+export interface ReviewSummary {
+  sku: string;
+  productTitle: string | null;
+  total: number;
+  /** Reviews without a date are left out of the series. */
+  series: SentimentPeriod[];
+  aspects: AspectSummary[];
+}
+
+export interface ReviewModelEvaluation {
+  model: string;
+  /** Share of held-out rows whose three-way sentiment matches the label. */
+  accuracy: number;
+  rows: number;
+}
+
+export interface ReviewRetrainResult {
+  /** The candidate model's folder name under the data folder's models/; pass it to reviews.useModel. */
+  candidate: string;
+  trainingRows: number;
+  current: ReviewModelEvaluation;
+  candidateEvaluation: ReviewModelEvaluation;
+}
+
+export interface ReviewModelStatus {
+  /** 'built-in' or the folder name of a retrained model. */
+  active: string;
+  /** Sentiment corrections agents made, the labelled half of retraining data. */
+  corrections: number;
+  /** Reviews with 1-2 or 4-5 stars, the other half. */
+  ratedReviews: number;
 }
 
 export interface KbArticle {

@@ -66,6 +66,23 @@ describe('model commands of the CLI', () => {
     expect(piped.stdout).toBe(readFileSync(join(dir, 'scores.jsonl'), 'utf8'));
   });
 
+  it('scores a review of more than a megabyte, and a binary file is refused by name', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'long.csv');
+    writeFileSync(input, `id,text\nlong,"${'The heater caught fire and the seller ignores me. '.repeat(25_000)}"\nshort,Lovely soft scarf\n`);
+    const result = await shopdesk(['reviews', 'score', '--in', input, '--out', join(dir, 'scores.jsonl')]);
+    expect(result.code).toBe(0);
+    const scores = jsonLines(join(dir, 'scores.jsonl'));
+    expect(scores.map((row) => row.id)).toEqual(['long', 'short']);
+    expect(scores[0]).toMatchObject({ sentiment: 'negative', reasons: expect.arrayContaining(['safety_risk']) });
+
+    const binary = join(dir, 'photo.csv');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    const refused = await shopdesk(['reviews', 'score', '--in', binary, '--out', join(dir, 'none.jsonl')]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/photo\.csv: is a binary file/);
+  });
+
   it('trains recommendations and never recommends what a user already has', async () => {
     const dir = tempDir();
     const rows = ['user,item,rating,timestamp'];

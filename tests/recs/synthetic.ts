@@ -1,5 +1,5 @@
 /** A small interaction set whose right answers are clear: two clusters of users and items. */
-import { seededRandom } from '../../src/core/recs/als.ts';
+import { seededRandom } from '../../src/core/random.ts';
 import type { Interaction } from '../../src/core/recs/interactions.ts';
 
 export interface SyntheticShop {

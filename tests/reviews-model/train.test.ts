@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createInferenceEngine } from '../../src/core/inference/onnx-runtime.ts';
 import { createMemoryLogger } from '../../src/core/logger.ts';
-import { seededRandom } from '../../src/core/reviews/model/bag.ts';
+import { seededRandom } from '../../src/core/random.ts';
 import { loadReviewScorer, trainReviewModel, type ReviewTrainingRow } from '../../src/core/reviews/model/index.ts';
 import { writeReviewModel } from '../../src/core/reviews/model/model-files.ts';
 import { configOf, fitReviewModel } from '../../src/core/reviews/model/train.ts';

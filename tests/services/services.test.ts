@@ -87,7 +87,7 @@ describe('services', () => {
 
   it('resolves reviews in bulk and filters the queue', async () => {
     const { client } = await seeded();
-    expect(await client.call('reviews.setStatus', { ids: ['R1', 'R2', 'R9'], status: 'resolved' })).toEqual({ updated: 2 });
+    expect(await client.call('reviews.setStatus', { ids: ['R1', 'R2', 'R9'], status: 'resolved' })).toEqual({ updated: 2, changed: ['R1', 'R2'] });
     expect((await client.call('reviews.list', { status: 'open' })).total).toBe(0);
     expect((await client.call('reviews.list', { query: 'cracked' })).items.map((review) => review.productTitle)).toEqual(['Glass teapot']);
   });

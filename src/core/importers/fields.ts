@@ -3,8 +3,11 @@ import { FieldError } from './errors.ts';
 
 export type RawRecord = Record<string, unknown>;
 
-/** Longest text accepted in one field; longer text is a sign of a wrong file. */
-const maximumTextLength = 1_000_000;
+/**
+ * Longest text accepted in one field. A review or article of a megabyte is odd but real
+ * (pasted logs, repeated text) and is kept; ten times that is a sign of a wrong file.
+ */
+const maximumTextLength = 10_000_000;
 
 function raw(record: RawRecord, field: string): string | null {
   const value = record[field];

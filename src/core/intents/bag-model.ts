@@ -4,6 +4,7 @@
  * plain SGD and a learning rate decaying linearly to zero, which is fast on two cores and,
  * for short utterances, about as accurate as far bigger models.
  */
+import { seededRandom, shuffle } from '../random.ts';
 
 export interface BagModel {
   labels: string[];
@@ -42,26 +43,6 @@ function inverseDocumentFrequencies(encoded: readonly { rows: Int32Array }[], ro
   // Rows only a pretrained vector brought in were never seen: they get the weight of the rarest feature.
   for (let row = 0; row < rowCount; row += 1) weights[row] = Math.pow(Math.log((encoded.length + 1) / ((counts[row] as number) + 1)) + 1, power);
   return weights;
-}
-
-/** Small deterministic generator (mulberry32), so a seed reproduces a model exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let index = items.length - 1; index > 0; index -= 1) {
-    const other = Math.floor(random() * (index + 1));
-    [items[index], items[other]] = [items[other] as T, items[index] as T];
-  }
-  return items;
 }
 
 /** Maps hash buckets to embedding rows; buckets unseen in training are dropped at inference. */

@@ -5,7 +5,8 @@
  * with the same settings, so no labelled utterance is wasted.
  */
 import { defaultFeatureOptions, featureBuckets, featureVersion, hashBuckets, hashString, words, type FeatureOptions } from './features.ts';
-import { predictProbabilities, rowLookup, seededRandom, shuffle, trainBagModel, type BagTrainingOptions, type TrainingExample } from './bag-model.ts';
+import { seededRandom, shuffle } from '../random.ts';
+import { predictProbabilities, rowLookup, trainBagModel, type BagTrainingOptions, type TrainingExample } from './bag-model.ts';
 import { decide } from './classifier.ts';
 import { outOfScopeLabel, writeIntentModel, type IntentModelManifest, type ValidationReport } from './model-files.ts';
 import type { WordVectors } from '../retrieval/word-vectors.ts';

@@ -5,6 +5,7 @@
  * iteration at O(nnz · f + rows · f²).
  */
 import type { InteractionData } from './interactions.ts';
+import { seededRandom } from '../random.ts';
 
 export interface AlsOptions {
   factors: number;
@@ -22,17 +23,6 @@ export interface Factorisation {
   userFactors: Float32Array;
   /** items × factors, row-major. */
   itemFactors: Float32Array;
-}
-
-/** mulberry32: a small seeded generator so training is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Gram matrix YᵀY (f × f) of a factor table. */

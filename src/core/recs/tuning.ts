@@ -2,7 +2,7 @@
  * Blend-weight search on a validation split: coordinate ascent over a small grid per
  * component, maximising HR@10 + NDCG@10 of the held-out items ranked among all unseen items.
  */
-import { seededRandom } from './als.ts';
+import { seededRandom } from '../random.ts';
 import type { Interaction } from './interactions.ts';
 import { componentNames, type BlendWeights, type ComponentName, type RecommenderModel } from './model.ts';
 import { componentScale, componentScores, scoringQuery } from './scoring.ts';

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { seededRandom, shuffle } from '../intents/bag-model.ts';
+import { seededRandom, shuffle } from '../random.ts';
 import type { TermTable } from './embedder.ts';
 import { lexicalTermsWithWords } from './terms.ts';
 import { loadWordVectors, type WordVectors } from './word-vectors.ts';

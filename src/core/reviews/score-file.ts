@@ -35,12 +35,14 @@ interface PendingRow {
 }
 
 function readRow(row: number, record: RawRecord): PendingRow {
+  let id: string | null = null;
   try {
-    const id = requiredText(record, 'id');
+    id = requiredText(record, 'id');
     return { row, id, text: optionalText(record, 'text') ?? '', title: optionalText(record, 'title') ?? '', error: null };
   } catch (error) {
     const reason = error instanceof FieldError ? `field "${error.field}": ${error.reason}` : String(error);
-    return { row, id: null, text: '', title: '', error: reason };
+    // The id, when it was readable, stays on the error line so the output can be joined back.
+    return { row, id, text: '', title: '', error: reason };
   }
 }
 

@@ -3,20 +3,56 @@
  * every review when the model changes. Scores are kept per model, so switching back
  * and forth loses nothing.
  */
+import { join } from 'node:path';
 import type { CoreContext } from '../context.ts';
-import { builtInReviewModelDir, loadReviewScorer, type ReviewScorer } from '../reviews/model/index.ts';
+import { builtInReviewModelDir, loadReviewScorer, readReviewConfig, type ReviewScorer } from '../reviews/model/index.ts';
 
 const scorers = new WeakMap<CoreContext, Promise<ReviewScorer>>();
 
 /** Reviews scored per model run and per progress step. */
 const batchSize = 2048;
 
+/** The model shipped in models/review-sentiment; any other active model is a retrained folder in the data folder. */
+export const builtInModel = 'built-in';
+/** Settings row naming the active model; not part of Settings, which the user edits directly. */
+const activeModelKey = 'reviews.activeModel';
+/** Retrained models are named like their folder, so the name stored with a score finds its folder. */
+export const retrainedModelName = /^reviews-\d{8}T\d{9}Z$/;
+
+export function retrainedModelsDir(context: CoreContext): string {
+  return join(context.dataDir, 'models');
+}
+
+export function activeReviewModel(context: CoreContext): string {
+  const stored = context.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(activeModelKey) as string | undefined;
+  return stored === undefined ? builtInModel : (JSON.parse(stored) as string);
+}
+
+export function reviewModelDir(context: CoreContext, model: string): string {
+  return model === builtInModel ? builtInReviewModelDir(context.appRoot) : join(retrainedModelsDir(context), model);
+}
+
+/** The name the active model stores with its scores (the queue shows those first). */
+export function activeScoreModel(context: CoreContext): string {
+  const model = activeReviewModel(context);
+  return model === builtInModel ? readReviewConfig(reviewModelDir(context, model)).name : model;
+}
+
+/** Records the active model (the caller's transaction) and drops the loaded scorer so the next score uses it. */
+export function setActiveReviewModel(context: CoreContext, model: string): void {
+  context.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(activeModelKey, JSON.stringify(model));
+  scorers.delete(context);
+}
+
 export function reviewScorer(context: CoreContext): Promise<ReviewScorer> {
   let scorer = scorers.get(context);
   if (!scorer) {
-    scorer = loadReviewScorer({ engine: context.engine, modelDir: builtInReviewModelDir(context.appRoot) });
-    scorer.catch(() => scorers.delete(context));
-    scorers.set(context, scorer);
+    const loading = loadReviewScorer({ engine: context.engine, modelDir: reviewModelDir(context, activeReviewModel(context)) });
+    loading.catch(() => {
+      if (scorers.get(context) === loading) scorers.delete(context);
+    });
+    scorers.set(context, loading);
+    scorer = loading;
   }
   return scorer;
 }

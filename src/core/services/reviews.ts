@@ -1,9 +1,9 @@
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
 import type { Review, ReviewScore, Sentiment } from '../../shared/types.ts';
-import { audit, type CoreContext } from '../context.ts';
-import { likePattern } from './catalog.ts';
+import { audit, NotFoundError, type CoreContext } from '../context.ts';
+import { reviewQuery } from './review-filter.ts';
 
-/** A review joined with its newest score's columns (all null when unscored). */
+/** A review joined with its shown score's columns (all null when unscored). */
 type ReviewRow = Omit<Review, 'score'> & {
   sentiment: Sentiment | null;
   positive: number | null;
@@ -13,6 +13,10 @@ type ReviewRow = Omit<Review, 'score'> & {
   reasons: string | null;
   model: string | null;
 };
+
+const reviewColumns = `r.external_id AS id, r.sku, p.title AS productTitle, r.author, r.rating, r.title, r.text, r.lang, r.created_at AS createdAt,
+  r.status, r.assignee, l.value AS label, (SELECT count(*) FROM review_replies WHERE review_id = r.id) AS replies,
+  s.sentiment, s.positive, s.rating AS predictedRating, s.urgency, s.aspects, s.reasons, s.model`;
 
 function toReview(row: ReviewRow): Review {
   const { sentiment, positive, predictedRating, urgency, aspects, reasons, model, ...review } = row;
@@ -31,44 +35,61 @@ function toReview(row: ReviewRow): Review {
   return { ...review, score };
 }
 
+/** The queue: open before resolved, most urgent first, newest first among equals. */
 export function listReviews(context: CoreContext, args: ApiArgs<'reviews.list'>): ApiResult<'reviews.list'> {
-  const where: string[] = [];
-  const parameters: Record<string, unknown> = { limit: args.limit ?? 50, offset: args.offset ?? 0 };
-  const equals = { sku: 'r.sku', lang: 'r.lang', status: 'r.status', sentiment: 's.sentiment' } as const;
-  for (const [field, column] of Object.entries(equals) as [keyof typeof equals, string][]) {
-    if (args[field]) {
-      where.push(`${column} = @${field}`);
-      parameters[field] = args[field];
-    }
-  }
-  if (args.query) {
-    where.push("(r.text LIKE @query ESCAPE '\\' OR r.title LIKE @query ESCAPE '\\')");
-    parameters.query = likePattern(args.query);
-  }
-  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  // The newest score of each review: models keep their scores side by side.
-  const from = `FROM reviews r LEFT JOIN products p ON p.sku = r.sku
-    LEFT JOIN review_scores s ON s.review_id = r.id AND s.scored_at = (SELECT max(scored_at) FROM review_scores WHERE review_id = r.id)`;
+  const { limit, offset, ...filter } = args;
+  const query = reviewQuery(context, filter);
+  const parameters = { ...query.parameters, limit: limit ?? 50, offset: offset ?? 0 };
   const rows = context.db
     .prepare(
-      `SELECT r.external_id AS id, r.sku, p.title AS productTitle, r.author, r.rating, r.title, r.text, r.lang, r.created_at AS createdAt,
-        r.status, r.assignee, s.sentiment, s.positive, s.rating AS predictedRating, s.urgency, s.aspects, s.reasons, s.model
-       ${from} ${filter}
-       ORDER BY r.status = 'resolved', coalesce(s.urgency, 0) DESC, r.created_at DESC LIMIT @limit OFFSET @offset`,
+      `SELECT ${reviewColumns} ${query.from} ${query.where}
+       ORDER BY r.status = 'resolved', coalesce(s.urgency, 0) DESC, r.created_at DESC, r.id LIMIT @limit OFFSET @offset`,
     )
     .all(parameters) as ReviewRow[];
-  const total = context.db.prepare(`SELECT count(*) ${from} ${filter}`).pluck().get(parameters) as number;
+  const total = context.db.prepare(`SELECT count(*) ${query.from} ${query.where}`).pluck().get(parameters) as number;
   return { items: rows.map(toReview), total };
 }
 
+/** The store's row id of a review, or NotFoundError naming it. */
+export function reviewRowId(context: CoreContext, id: string): number {
+  const rowId = context.db.prepare('SELECT id FROM reviews WHERE external_id = ?').pluck().get(id) as number | undefined;
+  if (rowId === undefined) throw new NotFoundError(`review ${id}`);
+  return rowId;
+}
+
 export function setReviewStatus(context: CoreContext, args: ApiArgs<'reviews.setStatus'>): ApiResult<'reviews.setStatus'> {
-  const update = context.db.prepare('UPDATE reviews SET status = ? WHERE external_id = ?');
-  const updated = context.db.transaction(() => {
-    let count = 0;
-    for (const id of args.ids) count += update.run(args.status, id).changes;
-    audit(context, 'agent', 'reviews.setStatus', args.ids.join(','), { status: args.status });
-    return count;
+  const update = context.db.prepare('UPDATE reviews SET status = ? WHERE external_id = ? AND status <> ?');
+  const exists = context.db.prepare('SELECT 1 FROM reviews WHERE external_id = ?').pluck();
+  const result = context.db.transaction(() => {
+    let updated = 0;
+    const changed: string[] = [];
+    for (const id of new Set(args.ids)) {
+      if (update.run(args.status, id, args.status).changes > 0) changed.push(id);
+      if (exists.get(id)) updated += 1;
+    }
+    audit(context, 'agent', 'reviews.setStatus', args.ids.join(','), { status: args.status, changed });
+    return { updated, changed };
   })();
   context.events.emit('changed', { domain: 'reviews' });
-  return { updated };
+  return result;
+}
+
+export function assignReviews(context: CoreContext, args: ApiArgs<'reviews.assign'>): ApiResult<'reviews.assign'> {
+  const assignee = args.assignee?.trim() || null;
+  if (assignee !== null && assignee.length > 80) throw new RangeError('"assignee" must be at most 80 characters');
+  const current = context.db.prepare('SELECT assignee FROM reviews WHERE external_id = ?').pluck();
+  const update = context.db.prepare('UPDATE reviews SET assignee = ? WHERE external_id = ?');
+  const result = context.db.transaction(() => {
+    const previous: { id: string; assignee: string | null }[] = [];
+    for (const id of new Set(args.ids)) {
+      const before = current.get(id) as string | null | undefined;
+      if (before === undefined) continue;
+      previous.push({ id, assignee: before });
+      update.run(assignee, id);
+    }
+    audit(context, 'agent', 'reviews.assign', args.ids.join(','), { assignee });
+    return { updated: previous.length, previous };
+  })();
+  context.events.emit('changed', { domain: 'reviews' });
+  return result;
 }

@@ -5,20 +5,29 @@ import { Icon } from '../components/Icon.tsx';
 import { useT } from '../i18n/i18n.tsx';
 
 type ToastKind = 'error' | 'success';
+/** A button on a success toast, e.g. Undo; the toast closes when it is pressed. */
+export interface ToastAction {
+  label: string;
+  run(): void;
+}
+
 interface Toast {
   id: number;
   kind: ToastKind;
   message: string;
+  action?: ToastAction;
 }
 
 interface Toaster {
-  success(message: string): void;
+  success(message: string, action?: ToastAction): void;
   error(error: unknown): void;
 }
 
 const ToastContext = createContext<Toaster | null>(null);
 
 const visibleFor = { success: 3_500, error: 8_000 } as const;
+/** Long enough to notice a mistake and reach for Undo. */
+const visibleWithAction = 10_000;
 
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiCallError || error instanceof Error) return error.message;
@@ -32,14 +41,17 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const dismiss = useCallback((id: number) => setToasts((current) => current.filter((toast) => toast.id !== id)), []);
   const push = useCallback(
-    (kind: ToastKind, message: string) => {
+    (kind: ToastKind, message: string, action?: ToastAction) => {
       const id = nextId.current++;
-      setToasts((current) => [...current.slice(-3), { id, kind, message }]);
-      setTimeout(() => dismiss(id), visibleFor[kind]);
+      setToasts((current) => [...current.slice(-3), { id, kind, message, ...(action ? { action } : {}) }]);
+      setTimeout(() => dismiss(id), action ? visibleWithAction : visibleFor[kind]);
     },
     [dismiss],
   );
-  const toaster = useMemo<Toaster>(() => ({ success: (message) => push('success', message), error: (error) => push('error', errorMessage(error)) }), [push]);
+  const toaster = useMemo<Toaster>(
+    () => ({ success: (message, action) => push('success', message, action), error: (error) => push('error', errorMessage(error)) }),
+    [push],
+  );
 
   return (
     <ToastContext.Provider value={toaster}>
@@ -49,6 +61,19 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           <div key={toast.id} className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid={`toast-${toast.kind}`}>
             <Icon name={toast.kind === 'error' ? 'alert' : 'check'} />
             <span className="toast-message">{toast.message}</span>
+            {toast.action && (
+              <button
+                type="button"
+                className="button small"
+                data-testid="toast-action"
+                onClick={() => {
+                  dismiss(toast.id);
+                  toast.action?.run();
+                }}
+              >
+                {toast.action.label}
+              </button>
+            )}
             <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => dismiss(toast.id)}>
               <Icon name="close" />
             </button>

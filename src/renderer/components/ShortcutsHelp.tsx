@@ -19,6 +19,8 @@ function shortcutList(modifier: string): { keys: string[]; label: MessageKey }[]
     { keys: ['k'], label: 'shortcuts.previous' },
     { keys: ['x'], label: 'shortcuts.select' },
     { keys: ['e'], label: 'shortcuts.resolve' },
+    { keys: ['r'], label: 'shortcuts.reply' },
+    { keys: ['a'], label: 'shortcuts.assign' },
     { keys: ['Esc'], label: 'shortcuts.close' },
   ];
 }

@@ -1,4 +1,7 @@
-/** The translation hook: `const t = useT(); t('nav.chat')`, with `{name}` placeholders filled from values. */
+/**
+ * The translation hook: `const t = useT(); t('nav.chat')`, with `{name}` placeholders filled
+ * from values, and English plurals as `{n|item|items}` (the first form when n is 1).
+ */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { UiLanguage } from '../../shared/types.ts';
 import { en, type Dictionary, type MessageKey } from './en.ts';
@@ -17,7 +20,9 @@ export function translator(language: UiLanguage): Translate {
   return (key, values) => {
     const template = dictionary[key];
     if (!values) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+    return template
+      .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) => (name in values ? (values[name] === 1 ? one : other) : whole))
+      .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
   };
 }
 

@@ -4,7 +4,7 @@ import { FieldError } from '../errors.ts';
 import { optionalDate, optionalInteger, optionalText, requiredText } from '../fields.ts';
 import type { ImportKindSpec } from '../kind.ts';
 
-type ReviewRecord = Omit<Review, 'productTitle' | 'status' | 'assignee' | 'score'>;
+type ReviewRecord = Omit<Review, 'productTitle' | 'status' | 'assignee' | 'score' | 'label' | 'replies'>;
 
 export const reviews: ImportKindSpec<ReviewRecord> = {
   kind: 'reviews',

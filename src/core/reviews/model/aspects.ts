@@ -3,9 +3,10 @@
  * comes from these cues; how it talks about them comes from the sentiment model run on
  * the clause (see scorer.ts). Cues are matched on normalised (NFKC, lower-case) text.
  */
+import { reviewAspects, type ReviewAspect } from '../../../shared/types.ts';
 
-export const reviewAspects = ['quality', 'size_fit', 'delivery', 'price_value', 'packaging', 'customer_service', 'function_performance', 'taste_smell'] as const;
-export type ReviewAspect = (typeof reviewAspects)[number];
+// The names are part of the contract (filters, summaries); the cues below are the core's.
+export { reviewAspects, type ReviewAspect };
 
 // Cue lists per aspect: English words matched at word boundaries, Chinese as substrings.
 const cues: Record<ReviewAspect, { english: string; chinese: string }> = {

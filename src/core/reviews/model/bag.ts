@@ -10,6 +10,7 @@
  * per feature (weighted sentiment, weighted stars, weight) instead of a whole vector, the
  * same arithmetic at a fraction of the cost.
  */
+import { seededRandom, shuffle } from '../../random.ts';
 
 export interface BagExample {
   ids: Int32Array;
@@ -42,27 +43,6 @@ export interface BagModel {
   sentimentBias: number;
   ratingWeights: Float32Array;
   ratingBias: number;
-}
-
-/** Small deterministic generator (mulberry32), so a seed reproduces a model exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle(items: Int32Array, random: () => number): void {
-  for (let index = items.length - 1; index > 0; index -= 1) {
-    const other = Math.floor(random() * (index + 1));
-    const swap = items[index] as number;
-    items[index] = items[other] as number;
-    items[other] = swap;
-  }
 }
 
 /** Weighted mean of the features' embeddings into `into`; returns the total weight. */

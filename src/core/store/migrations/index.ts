@@ -7,7 +7,8 @@ import { conversations } from './0005-conversations.ts';
 import { interactions } from './0006-interactions.ts';
 import { feedbackAuditSettings } from './0007-feedback-audit-settings.ts';
 import { imageVectors } from './0008-image-vectors.ts';
+import { reviewReplies } from './0009-review-replies.ts';
 import { assistant } from './0010-assistant.ts';
 import type { Migration } from './migration.ts';
 
-export const migrations: readonly Migration[] = [catalog, customersAndOrders, reviews, knowledgeBase, conversations, interactions, feedbackAuditSettings, imageVectors, assistant];
+export const migrations: readonly Migration[] = [catalog, customersAndOrders, reviews, knowledgeBase, conversations, interactions, feedbackAuditSettings, imageVectors, reviewReplies, assistant];

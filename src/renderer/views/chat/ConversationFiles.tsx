@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react';
 import { useApi } from '../../app/api.tsx';
 import { useToast } from '../../app/toasts.tsx';
-import { download } from '../../components/download.ts';
+import { downloadText } from '../../components/download.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 
@@ -27,7 +27,7 @@ export function ConversationFiles() {
   const exportAs = (format: 'json' | 'csv') =>
     run(async () => {
       const exported = await api.call('chat.export', { format });
-      download(exported.fileName, exported.mime, exported.content);
+      downloadText(exported.fileName, exported.mime, exported.content);
       toast.success(t('settings.exported', { file: exported.fileName }));
     });
 

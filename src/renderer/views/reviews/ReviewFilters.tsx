@@ -1,4 +1,4 @@
-import type { Language, ReviewStatus, Sentiment } from '../../../shared/types.ts';
+import { reviewAspects, type Language, type ReviewAspect, type ReviewStatus, type Sentiment } from '../../../shared/types.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 export interface ReviewFilterValues {
@@ -7,25 +7,46 @@ export interface ReviewFilterValues {
   sentiment: Sentiment | '';
   lang: Language | '';
   status: ReviewStatus | '';
+  aspect: ReviewAspect | '';
+  /** YYYY-MM-DD, as date inputs give it. */
+  from: string;
+  to: string;
 }
 
 const sentiments: Sentiment[] = ['positive', 'neutral', 'negative'];
 const languages: Language[] = ['en', 'zh', 'other'];
 const statuses: ReviewStatus[] = ['open', 'resolved'];
 
-export function ReviewFilters({ values, onChange }: { values: ReviewFilterValues; onChange: (values: ReviewFilterValues) => void }) {
+interface ReviewFiltersProps {
+  values: ReviewFilterValues;
+  onChange: (values: ReviewFilterValues) => void;
+  /** The product summary reads only the product. */
+  productOnly?: boolean;
+}
+
+export function ReviewFilters({ values, onChange, productOnly = false }: ReviewFiltersProps) {
   const t = useT();
   const set = <K extends keyof ReviewFilterValues>(key: K, value: ReviewFilterValues[K]) => onChange({ ...values, [key]: value });
+  const product = (
+    <label className="field">
+      <span className="visually-hidden">{t('reviews.sku')}</span>
+      <input type="search" className="narrow" placeholder={t('reviews.sku')} value={values.sku} data-testid="review-sku" onChange={(event) => set('sku', event.target.value)} />
+    </label>
+  );
+  if (productOnly) {
+    return (
+      <div className="filter-bar" data-testid="review-filters">
+        {product}
+      </div>
+    );
+  }
   return (
     <div className="filter-bar" data-testid="review-filters">
       <label className="field grow">
         <span className="visually-hidden">{t('reviews.query')}</span>
         <input type="search" placeholder={t('reviews.query')} value={values.query} data-testid="review-query" onChange={(event) => set('query', event.target.value)} />
       </label>
-      <label className="field">
-        <span className="visually-hidden">{t('reviews.sku')}</span>
-        <input type="search" className="narrow" placeholder={t('reviews.sku')} value={values.sku} onChange={(event) => set('sku', event.target.value)} />
-      </label>
+      {product}
       <label className="field">
         <span className="visually-hidden">{t('reviews.sentiment')}</span>
         <select value={values.sentiment} data-testid="review-sentiment" onChange={(event) => set('sentiment', event.target.value as Sentiment | '')}>
@@ -33,6 +54,17 @@ export function ReviewFilters({ values, onChange }: { values: ReviewFilterValues
           {sentiments.map((value) => (
             <option key={value} value={value}>
               {t(`reviews.sentiment.${value}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="visually-hidden">{t('reviews.aspect')}</span>
+        <select value={values.aspect} data-testid="review-aspect" onChange={(event) => set('aspect', event.target.value as ReviewAspect | '')}>
+          <option value="">{`${t('reviews.aspect')}: ${t('common.all')}`}</option>
+          {reviewAspects.map((value) => (
+            <option key={value} value={value}>
+              {t(`reviews.aspect.${value}`)}
             </option>
           ))}
         </select>
@@ -58,6 +90,14 @@ export function ReviewFilters({ values, onChange }: { values: ReviewFilterValues
             </option>
           ))}
         </select>
+      </label>
+      <label className="field date-field">
+        <span className="muted small">{t('reviews.from')}</span>
+        <input type="date" value={values.from} max={values.to || undefined} data-testid="review-from" onChange={(event) => set('from', event.target.value)} />
+      </label>
+      <label className="field date-field">
+        <span className="muted small">{t('reviews.to')}</span>
+        <input type="date" value={values.to} min={values.from || undefined} data-testid="review-to" onChange={(event) => set('to', event.target.value)} />
       </label>
     </div>
   );

@@ -1,159 +1,47 @@
-/** Review triage: filter, walk the list with j/k, resolve with e, or select many and resolve at once. */
-import { useEffect, useRef, useState } from 'react';
-import type { ReviewStatus } from '../../../shared/types.ts';
-import { useApi, useApiData } from '../../app/api.tsx';
-import { useToast } from '../../app/toasts.tsx';
-import { Icon } from '../../components/Icon.tsx';
+/**
+ * Review triage: a queue (most urgent first) worked with the keyboard and in bulk, a
+ * per-product summary, and the model panel where agents retrain from their corrections.
+ */
+import { useState } from 'react';
+import type { ReviewFilter } from '../../../shared/api.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { useT } from '../../i18n/i18n.tsx';
-import { ReviewDetail } from './ReviewDetail.tsx';
 import { ReviewFilters, type ReviewFilterValues } from './ReviewFilters.tsx';
-import { ScoreChips } from './ScoreChips.tsx';
-import { Stars } from './Stars.tsx';
+import { ReviewModelPanel } from './ReviewModelPanel.tsx';
+import { ReviewQueue } from './ReviewQueue.tsx';
+import { ReviewSummaryPanel } from './ReviewSummaryPanel.tsx';
 
-const pageSize = 200;
+type Tab = 'queue' | 'summary' | 'model';
+const tabs: Tab[] = ['queue', 'summary', 'model'];
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+/** The filter as the API takes it: empty fields left out. */
+function toFilter(values: ReviewFilterValues): ReviewFilter {
+  const filter: ReviewFilter = {};
+  for (const [key, value] of Object.entries(values) as [keyof ReviewFilterValues, string][]) if (value) (filter as Record<string, string>)[key] = value;
+  return filter;
 }
 
 export function ReviewsView() {
   const t = useT();
-  const api = useApi();
-  const toast = useToast();
-  const [filters, setFilters] = useState<ReviewFilterValues>({ query: '', sku: '', sentiment: '', lang: '', status: 'open' });
+  const [tab, setTab] = useState<Tab>('queue');
+  const [filters, setFilters] = useState<ReviewFilterValues>({ query: '', sku: '', sentiment: '', lang: '', status: 'open', aspect: '', from: '', to: '' });
   const settled = useDebounced(filters);
-  const [activeIndex, setActiveIndex] = useState(0);
-  const [checked, setChecked] = useState<Set<string>>(new Set());
-  const listRef = useRef<HTMLUListElement>(null);
-
-  const reviews = useApiData(
-    (client) =>
-      client.call('reviews.list', {
-        query: settled.query || undefined,
-        sku: settled.sku || undefined,
-        sentiment: settled.sentiment || undefined,
-        lang: settled.lang || undefined,
-        status: settled.status || undefined,
-        limit: pageSize,
-      }),
-    JSON.stringify(settled),
-    ['reviews'],
-  );
-  const items = reviews.data?.items ?? [];
-  const index = Math.min(activeIndex, Math.max(items.length - 1, 0));
-  const active = items[index];
-
-  const setStatus = async (ids: string[], status: ReviewStatus) => {
-    if (ids.length === 0) return;
-    try {
-      const { updated } = await api.call('reviews.setStatus', { ids, status });
-      toast.success(status === 'resolved' ? t('reviews.resolved', { n: updated }) : t('reviews.reopened'));
-      setChecked(new Set());
-      reviews.reload();
-    } catch (error) {
-      toast.error(error);
-    }
-  };
-
-  const toggle = (id: string) =>
-    setChecked((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-
-  // The latest handlers, for the window listener registered once.
-  const keyHandler = useRef<(event: KeyboardEvent) => void>(() => undefined);
-  keyHandler.current = (event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || document.querySelector('dialog[open]')) return;
-    if (event.key === 'j') setActiveIndex(Math.min(index + 1, items.length - 1));
-    else if (event.key === 'k') setActiveIndex(Math.max(index - 1, 0));
-    else if (event.key === 'e' && active) void setStatus([active.id], 'resolved');
-    else if (event.key === 'x' && active) toggle(active.id);
-    else return;
-    event.preventDefault();
-  };
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => keyHandler.current(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
-
-  useEffect(() => {
-    listRef.current?.querySelector('.selected')?.scrollIntoView({ block: 'nearest' });
-  }, [index]);
-
-  const allChecked = items.length > 0 && items.every((review) => checked.has(review.id));
+  // The summary follows the product filter, else the product of the review last looked at.
+  const [activeSku, setActiveSku] = useState<string | null>(null);
 
   return (
     <div className="reviews-layout">
-      <ReviewFilters
-        values={filters}
-        onChange={(next) => {
-          setFilters(next);
-          setActiveIndex(0);
-          setChecked(new Set());
-        }}
-      />
-      <div className="split">
-        <section className="pane list-pane reviews-pane" aria-label={t('reviews.title')}>
-          <div className="list-toolbar">
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={allChecked}
-                onChange={() => setChecked(allChecked ? new Set() : new Set(items.map((review) => review.id)))}
-              />
-              <span className="visually-hidden">{t('reviews.selectAll')}</span>
-            </label>
-            {checked.size > 0 ? (
-              <button type="button" className="button primary small" data-testid="bulk-resolve" onClick={() => void setStatus([...checked], 'resolved')}>
-                <Icon name="check" size={14} />
-                {t('reviews.resolveSelected', { n: checked.size })}
-              </button>
-            ) : (
-              <span className="muted small">{t('reviews.hint')}</span>
-            )}
-            <span className="muted small push">{reviews.data ? t('common.showing', { shown: items.length, total: reviews.data.total }) : ''}</span>
-          </div>
-          <ul className="item-list" ref={listRef} data-testid="review-list">
-            {reviews.data && items.length === 0 && <li className="empty-state">{t('reviews.empty')}</li>}
-            {!reviews.data && <li className="empty-state">{t('common.loading')}</li>}
-            {items.map((review, position) => (
-              <li key={review.id} className={`review-row ${position === index ? 'selected' : ''}`} data-testid="review-row">
-                <label className="checkbox">
-                  <input type="checkbox" checked={checked.has(review.id)} onChange={() => toggle(review.id)} />
-                  <span className="visually-hidden">{t('reviews.select')}</span>
-                </label>
-                <button type="button" className="list-row" aria-current={position === index ? 'true' : undefined} onClick={() => setActiveIndex(position)}>
-                  <span className="row-top">
-                    <span className="row-title">{review.title || review.productTitle || review.id}</span>
-                    {review.rating !== null && <Stars rating={review.rating} />}
-                  </span>
-                  <span className="row-preview">{review.text}</span>
-                  <span className="row-bottom">
-                    {review.score && <ScoreChips score={review.score} withAspects />}
-                    {review.status === 'resolved' && <span className="chip status-resolved">{t('status.resolved')}</span>}
-                    <span className="row-meta mono">{review.sku}</span>
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section className="pane detail-pane" aria-label={t('reviews.pick')}>
-          {active ? (
-            <ReviewDetail review={active} onStatus={(status) => void setStatus([active.id], status)} />
-          ) : (
-            <div className="empty-pane">
-              <Icon name="reviews" size={32} />
-              <p className="muted">{t('reviews.pick')}</p>
-            </div>
-          )}
-        </section>
-      </div>
+      <nav className="tabs" aria-label={t('reviews.title')}>
+        {tabs.map((name) => (
+          <button key={name} type="button" className={`tab ${tab === name ? 'active' : ''}`} aria-pressed={tab === name} data-testid={`reviews-tab-${name}`} onClick={() => setTab(name)}>
+            {t(`reviews.tab.${name}`)}
+          </button>
+        ))}
+      </nav>
+      {tab !== 'model' && <ReviewFilters values={filters} onChange={setFilters} productOnly={tab === 'summary'} />}
+      {tab === 'queue' && <ReviewQueue filter={toFilter(settled)} filterKey={JSON.stringify(settled)} onActiveSku={setActiveSku} />}
+      {tab === 'summary' && <ReviewSummaryPanel sku={settled.sku || activeSku} />}
+      {tab === 'model' && <ReviewModelPanel />}
     </div>
   );
 }

@@ -19,7 +19,7 @@ export function ScoreChips({ score, withAspects }: { score: ReviewScore; withAsp
       {withAspects &&
         score.aspects.map((aspect) => (
           <span key={aspect.aspect} className={`chip outline sentiment-${aspect.sentiment}`}>
-            {aspect.aspect}
+            {t(`reviews.aspect.${aspect.aspect}`)}
           </span>
         ))}
     </span>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { importKinds, type ImportKind } from '../../../shared/types.ts';
 import { useApi } from '../../app/api.tsx';
 import { useToast } from '../../app/toasts.tsx';
-import { download } from '../../components/download.ts';
+import { downloadText } from '../../components/download.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 
@@ -16,7 +16,7 @@ export function ExportPanel() {
     setBusy(kind);
     try {
       const exported = await api.call('system.export', { kind });
-      download(exported.fileName, exported.mime, exported.content);
+      downloadText(exported.fileName, exported.mime, exported.content);
       toast.success(t('settings.exported', { file: exported.fileName }));
     } catch (error) {
       toast.error(error);

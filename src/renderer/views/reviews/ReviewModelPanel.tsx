@@ -1,0 +1,94 @@
+/** Retrain from the store, compare the candidate with the active model on held-out reviews, then switch (or go back). */
+import { useState } from 'react';
+import type { ReviewModelEvaluation, ReviewRetrainResult } from '../../../shared/types.ts';
+import { useApi, useApiData } from '../../app/api.tsx';
+import { useToast } from '../../app/toasts.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { useT } from '../../i18n/i18n.tsx';
+
+const builtIn = 'built-in';
+
+export function ReviewModelPanel() {
+  const t = useT();
+  const api = useApi();
+  const toast = useToast();
+  const status = useApiData((client) => client.call('reviews.modelStatus', {}), 'status', ['reviews']);
+  const [result, setResult] = useState<ReviewRetrainResult | null>(null);
+  const [busy, setBusy] = useState<'training' | 'switching' | null>(null);
+  const modelName = (model: string) => (model === builtIn ? t('reviews.model.builtIn') : model);
+
+  const retrain = async () => {
+    setBusy('training');
+    try {
+      setResult(await api.call('reviews.retrain', {}));
+    } catch (error) {
+      toast.error(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const switchTo = async (model: string) => {
+    setBusy('switching');
+    try {
+      const switched = await api.call('reviews.useModel', { model });
+      toast.success(t('reviews.model.switched', { model: modelName(switched.active), n: switched.rescored }));
+      setResult(null);
+      status.reload();
+    } catch (error) {
+      toast.error(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const active = status.data?.active;
+  return (
+    <div className="review-model pad" data-testid="review-model">
+      <section className="card">
+        <h2>
+          {t('reviews.model.active')}: <span className="mono" data-testid="active-model">{active ? modelName(active) : t('common.loading')}</span>
+        </h2>
+        {status.data && <p>{t('reviews.model.data', { corrections: status.data.corrections, rated: status.data.ratedReviews })}</p>}
+        <p className="muted">{t('reviews.model.explain')}</p>
+        <div className="button-row">
+          <button type="button" className="button primary" disabled={busy !== null} data-testid="model-retrain" onClick={() => void retrain()}>
+            <Icon name="sparkle" size={16} />
+            {busy === 'training' ? t('reviews.model.training') : t('reviews.model.retrain')}
+          </button>
+          {active && active !== builtIn && (
+            <button type="button" className="button" disabled={busy !== null} data-testid="model-built-in" onClick={() => void switchTo(builtIn)}>
+              {t('reviews.model.useBuiltIn')}
+            </button>
+          )}
+        </div>
+      </section>
+      {result && (
+        <section className="card" data-testid="model-comparison">
+          <div className="model-comparison">
+            <Evaluation title={t('reviews.model.current')} name={modelName(result.current.model)} evaluation={result.current} testId="evaluation-current" />
+            <Evaluation title={t('reviews.model.candidate')} name={result.candidate} evaluation={result.candidateEvaluation} testId="evaluation-candidate" />
+          </div>
+          <p className="muted">{t('reviews.model.trainingRows', { n: result.trainingRows })}</p>
+          <button type="button" className="button primary" disabled={busy !== null} data-testid="model-switch" onClick={() => void switchTo(result.candidate)}>
+            {t('reviews.model.switch')}
+          </button>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Evaluation({ title, name, evaluation, testId }: { title: string; name: string; evaluation: ReviewModelEvaluation; testId: string }) {
+  const t = useT();
+  return (
+    <dl className="model-evaluation" data-testid={testId}>
+      <dt>{title}</dt>
+      <dd className="mono">{name}</dd>
+      <dt>{t('reviews.model.accuracy')}</dt>
+      <dd className="model-accuracy">{(evaluation.accuracy * 100).toFixed(1)}%</dd>
+      <dt>{t('reviews.model.rows')}</dt>
+      <dd>{evaluation.rows}</dd>
+    </dl>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * Review triage in a real browser against the demo store: filter the queue, walk it with
+ * j/k, resolve with e and undo, reply and assign from the keyboard, correct a label, export
+ * the scores as CSV, read a product's summary, and retrain and switch the model.
+ * Screenshots go to test-artifacts/screenshots.
+ */
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { dismissWelcome, openView, screenshot, startHarness, type Harness } from './harness.ts';
+
+describe('review triage in the browser', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness({ demo: true });
+    await dismissWelcome(harness.page);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const selectedRow = () => harness.page.locator('[data-testid="review-row"].selected');
+
+  test('filters by sentiment and dates, moves with j/k, resolves with e and undoes it', async () => {
+    const { page } = harness;
+    await openView(page, 'reviews');
+    await expect.poll(() => page.getByTestId('review-row').count()).toBeGreaterThan(1);
+    const allOpen = await page.getByTestId('review-row').count();
+
+    await page.getByTestId('review-sentiment').selectOption('negative');
+    await expect.poll(() => page.getByTestId('review-row').count()).toBeLessThan(allOpen);
+    const negatives = await page.getByTestId('review-row').count();
+    expect(negatives).toBeGreaterThan(1);
+    await page.getByTestId('review-from').fill('2026-09-01');
+    await page.getByTestId('review-to').fill('2026-09-30');
+    await expect.poll(() => page.getByTestId('review-row').count()).toBeLessThan(negatives);
+    await page.getByTestId('review-from').fill('');
+    await page.getByTestId('review-to').fill('');
+    await expect.poll(() => page.getByTestId('review-row').count()).toBe(negatives);
+    await screenshot(page, 'reviews-negative-filter');
+
+    await page.locator('body').click({ position: { x: 5, y: 600 } });
+    const first = await selectedRow().getAttribute('data-review-id');
+    await page.keyboard.press('j');
+    await expect.poll(() => selectedRow().getAttribute('data-review-id')).not.toBe(first);
+    await page.keyboard.press('k');
+    await expect.poll(() => selectedRow().getAttribute('data-review-id')).toBe(first);
+    await page.keyboard.press('j');
+    const second = await selectedRow().getAttribute('data-review-id');
+
+    await page.keyboard.press('e');
+    await expect.poll(() => page.getByTestId('review-row').count()).toBe(negatives - 1);
+    await expect.poll(() => page.locator(`[data-review-id="${second}"]`).count()).toBe(0);
+    await page.getByTestId('toast-action').click();
+    await expect.poll(() => page.locator(`[data-review-id="${second}"]`).count()).toBe(1);
+  });
+
+  test('replies with r, assigns with a, and corrects the label', async () => {
+    const { page } = harness;
+    await page.locator('body').click({ position: { x: 5, y: 600 } });
+    await page.keyboard.press('r');
+    await page.getByTestId('review-reply-input').fill('Sorry about this, a replacement is on its way.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('review-replies').textContent()).toContain('a replacement is on its way');
+
+    await page.locator('body').click({ position: { x: 5, y: 600 } });
+    await page.keyboard.press('a');
+    await page.getByTestId('review-assign-input').fill('Mei');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('review-assignee').textContent()).toContain('Mei');
+
+    // Correct a negative review to neutral: the sentiment filter then no longer lists it.
+    const corrected = await selectedRow().getAttribute('data-review-id');
+    await page.getByTestId('label-neutral').click();
+    await expect.poll(() => page.locator(`[data-review-id="${corrected}"]`).count()).toBe(0);
+    await page.getByTestId('review-sentiment').selectOption('neutral');
+    await page.locator(`[data-review-id="${corrected}"] .list-row`).click();
+    await expect.poll(() => page.getByTestId('label-neutral').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('review-corrected').waitFor();
+    await screenshot(page, 'reviews-corrected');
+  });
+
+  test('exports the filtered scores as a CSV file', async () => {
+    const { page } = harness;
+    const shown = await page.getByTestId('review-row').count();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('review-export').click()]);
+    expect(download.suggestedFilename()).toBe('review-scores.csv');
+    const rows = parse(await readFile(await download.path(), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(shown);
+    expect(Object.keys(rows[0] ?? {})).toEqual(['id', 'product', 'lang', 'sentiment', 'positive', 'rating', 'aspects', 'urgency', 'reasons', 'status', 'label']);
+    expect(rows.some((row) => row.label === 'neutral')).toBe(true);
+  });
+
+  test('summarises a product over time with its aspects', async () => {
+    const { page } = harness;
+    await page.getByTestId('review-sentiment').selectOption('');
+    await page.getByTestId('review-sku').fill('SD-1204');
+    await page.getByTestId('reviews-tab-summary').click();
+    // The product filter settles after a short debounce: wait for the summary of the product typed.
+    await expect.poll(() => page.getByTestId('summary-sku').textContent()).toBe('SD-1204');
+    await expect.poll(() => page.getByTestId('chart-bar').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('summary-aspect').count()).toBeGreaterThan(0);
+    await screenshot(page, 'reviews-summary');
+  });
+
+  test('retrains, compares both models and switches, then goes back to the built-in model', async () => {
+    const { page } = harness;
+    await page.getByTestId('reviews-tab-model').click();
+    await expect.poll(() => page.getByTestId('active-model').textContent()).toBe('Built-in');
+    await page.getByTestId('model-retrain').click();
+    await page.getByTestId('model-comparison').waitFor();
+    await expect.poll(() => page.getByTestId('evaluation-candidate').textContent()).toMatch(/reviews-\d{8}T\d{9}Z/);
+    await expect.poll(() => page.getByTestId('evaluation-current').textContent()).toContain('%');
+    await screenshot(page, 'reviews-model-comparison');
+    await page.getByTestId('model-switch').click();
+    await expect.poll(() => page.getByTestId('active-model').textContent()).toMatch(/^reviews-/);
+    await page.getByTestId('model-built-in').click();
+    await expect.poll(() => page.getByTestId('active-model').textContent()).toBe('Built-in');
+  });
+
+  test('the triage view in dark mode', async () => {
+    const { page } = harness;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByTestId('reviews-tab-summary').click();
+    await expect.poll(() => page.getByTestId('chart-bar').count()).toBeGreaterThan(0);
+    await screenshot(page, 'reviews-summary-dark');
+    await page.getByTestId('reviews-tab-queue').click();
+    await page.getByTestId('review-detail').waitFor();
+    await screenshot(page, 'reviews-queue-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+});
