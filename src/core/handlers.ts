@@ -7,7 +7,7 @@ import { getCustomer, getOrder, listCustomers, listOrders } from './services/cus
 import { exportKind, importText } from './services/data-files.ts';
 import { createDemoStore } from './services/demo.ts';
 import { listArticles, searchArticles } from './services/kb.ts';
-import { boughtTogether, popular } from './services/recs.ts';
+import { boughtTogether, forCustomer, popular, retrain, similar } from './services/recs.ts';
 import { listReviews, setReviewStatus } from './services/reviews.ts';
 import { getSettings, updateSettings } from './services/settings.ts';
 import { auditLog, listModels, systemInfo } from './services/system.ts';
@@ -54,6 +54,9 @@ export const handlers: Handlers = {
 
   'recs.boughtTogether': boughtTogether,
   'recs.popular': popular,
+  'recs.similar': similar,
+  'recs.forCustomer': forCustomer,
+  'recs.retrain': (context) => retrain(context),
 
   'models.list': (context) => listModels(context),
 };
