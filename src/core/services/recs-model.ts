@@ -133,7 +133,7 @@ export async function retrainRecommender(context: CoreContext): Promise<ApiResul
   try {
     return await run;
   } finally {
-    current.running = null;
+    if (current.running === run) current.running = null;
   }
 }
 
