@@ -99,6 +99,28 @@ describe('the store recommender', () => {
     await expect(client.call('recs.forCustomer', { customerId: 'NOBODY', contextSku: 'NOPE' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('retrains in the background after imports, reporting progress, and the new model serves', async () => {
+    const core = newCore();
+    const client = createInProcessClient(core);
+    // Imports of interactions report `changed: recs` themselves: the retrain is known by its progress.
+    // Only a training that starts after the last import has returned is sure to include it.
+    let imported = false;
+    const startedAfterImport = new Set<string>();
+    const retrained = new Promise<ProgressEvent>((resolve) => {
+      core.subscribe((event, payload) => {
+        const progress = payload as ProgressEvent;
+        if (event !== 'progress' || progress.label !== 'Training recommendations') return;
+        if (imported && progress.done === 0 && !progress.finished) startedAfterImport.add(progress.jobId);
+        if (progress.finished && startedAfterImport.has(progress.jobId)) resolve(progress);
+      });
+    });
+    await client.call('system.import', { kind: 'products', fileName: 'p.csv', content: 'sku,title,category\nA,Green tea,Tea\nB,Black tea,Tea\nC,Tea cup,Kitchen\n' });
+    await client.call('system.import', { kind: 'interactions', fileName: 'i.csv', content: 'user,item\nU1,A\nU1,B\nU2,A\nU2,B\nU3,A\n' });
+    imported = true;
+    expect(await retrained).toMatchObject({ done: 3, total: 3, finished: true });
+    expect((await client.call('recs.forCustomer', { customerId: 'U3', k: 1 }))[0]).toMatchObject({ sku: 'B', reason: 'bought with "Green tea" by 2 customers' });
+  });
+
   it('answers an empty store with empty lists, and trains on first use after an import', async () => {
     const core = newCore();
     const client = createInProcessClient(core);
