@@ -10,7 +10,7 @@ import { exportKind, importText } from './services/data-files.ts';
 import { createDemoStore } from './services/demo.ts';
 import { listArticles, searchArticles } from './services/kb.ts';
 import { createMacro, deleteMacro, listMacros, renderMacro, updateMacro } from './services/macros.ts';
-import { boughtTogether, popular } from './services/recs.ts';
+import { boughtTogether, forCustomer, popular, retrain, similar } from './services/recs.ts';
 import { exportReviewScores } from './services/review-export.ts';
 import { setReviewLabel } from './services/review-labels.ts';
 import { retrainReviewModel, reviewModelStatus, useReviewModel } from './services/review-models.ts';
@@ -81,6 +81,9 @@ export const handlers: Handlers = {
 
   'recs.boughtTogether': boughtTogether,
   'recs.popular': popular,
+  'recs.similar': similar,
+  'recs.forCustomer': forCustomer,
+  'recs.retrain': (context) => retrain(context),
 
   'models.list': (context) => listModels(context),
 };

@@ -12,6 +12,7 @@ import { createDispatcher } from './dispatcher.ts';
 import { createEventBus } from './events.ts';
 import { createInferenceEngine, type ExecutionProvider } from './inference/onnx-runtime.ts';
 import type { Logger } from './logger.ts';
+import { stopRetraining } from './services/recs-model.ts';
 import { openDatabase } from './store/database.ts';
 
 export interface CoreOptions {
@@ -61,6 +62,7 @@ export function createCore(options: CoreOptions): Core {
     dispatch: createDispatcher(context),
     subscribe: (listener) => events.subscribe(listener),
     async close() {
+      await stopRetraining(context);
       await context.engine.release();
       db.close();
     },

@@ -27,6 +27,7 @@ import type {
   Product,
   ProductSummary,
   ProgressEvent,
+  RecommenderTraining,
   RelatedProduct,
   RenderedMacro,
   Review,
@@ -109,6 +110,10 @@ export interface ApiMethods {
 
   'recs.boughtTogether': { args: { sku: string; k?: number }; result: RelatedProduct[] };
   'recs.popular': { args: { category?: string; k?: number }; result: RelatedProduct[] };
+  'recs.similar': { args: { sku: string; k?: number }; result: RelatedProduct[] };
+  'recs.forCustomer': { args: { customerId: string; k?: number; contextSku?: string }; result: RelatedProduct[] };
+  /** Retrains the store's recommender now and resolves when the new model serves. */
+  'recs.retrain': { args: Record<string, never>; result: RecommenderTraining };
 
   'models.list': { args: Record<string, never>; result: ModelInfo[] };
 }
@@ -209,6 +214,9 @@ export const apiSchemas: { [M in ApiMethod]: ArgumentSchema } = {
 
   'recs.boughtTogether': { sku: 'string', k: 'integer?' },
   'recs.popular': { category: 'string?', k: 'integer?' },
+  'recs.similar': { sku: 'string', k: 'integer?' },
+  'recs.forCustomer': { customerId: 'string', k: 'integer?', contextSku: 'string?' },
+  'recs.retrain': none,
 
   'models.list': none,
 };

@@ -276,9 +276,17 @@ export interface RelatedProduct {
   score: number;
 }
 
+export interface RecommenderTraining {
+  /** Interactions learned from: imported ones, order lines and reviews. */
+  interactions: number;
+  users: number;
+  items: number;
+  trainedAt: string;
+}
+
 export interface PhotoIdentification {
   /** Best first; score is a cosine, or a probability once the store has learned from photos. */
-  matches: { sku: string; title: string; imageId: number | null; score: number }[];
+  matches: { sku: string; title: string; category: string; price: number | null; imageId: number | null; score: number }[];
   /** False when the best match is too weak or too close to the next to act on. */
   confident: boolean;
 }

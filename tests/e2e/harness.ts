@@ -26,9 +26,9 @@ export interface Harness {
 }
 
 /** Runs a command to completion; a failure carries its output so the test log explains it. */
-function run(command: string, args: string[]): Promise<void> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: repositoryRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -38,9 +38,9 @@ function run(command: string, args: string[]): Promise<void> {
 }
 
 /** Starts the web host and resolves with the URL it prints: `ShopDesk web: http://127.0.0.1:<port>/#token=<token>`. */
-function startWebHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+function startWebHost(dataDir: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['scripts/web.js', '--data-dir', dataDir, '--port', '0'], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/web.js', '--data-dir', dataDir, '--port', '0'], { cwd: repositoryRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -66,8 +66,13 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startHarness(options: { demo: boolean; colorScheme?: 'light' | 'dark' }): Promise<Harness> {
+/** The image extractors beside the repository, for tests of photo identification. */
+export const sharedModels = resolve(repositoryRoot, '..', 'shared', 'models');
+
+/** `modelsPath` becomes SHOPDESK_MODELS_PATH of the demo command and the host, so the demo's packshots are indexed on import. */
+export async function startHarness(options: { demo: boolean; colorScheme?: 'light' | 'dark'; modelsPath?: string }): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'shopdesk-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(options.modelsPath === undefined ? {} : { SHOPDESK_MODELS_PATH: options.modelsPath }) };
   let host: { child: ChildProcess; url: string } | null = null;
   let browser: Browser | null = null;
   const close = async () => {
@@ -76,8 +81,8 @@ export async function startHarness(options: { demo: boolean; colorScheme?: 'ligh
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    if (options.demo) await run(process.execPath, ['bin/shopdesk.js', '--data-dir', dataDir, 'demo']);
-    host = await startWebHost(dataDir);
+    if (options.demo) await run(process.execPath, ['bin/shopdesk.js', '--data-dir', dataDir, 'demo'], env);
+    host = await startWebHost(dataDir, env);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
     await page.goto(host.url);

@@ -8,6 +8,7 @@ import type { ExportedFile } from '../importers/kind.ts';
 import { importKindSpecs } from '../importers/kinds/index.ts';
 import { markdownArticles } from '../importers/kinds/kb.ts';
 import { runImport, type ImportProgress } from '../importers/run-import.ts';
+import { scheduleRetrain } from './recs-model.ts';
 import { scoreUnscoredReviews } from './review-scoring.ts';
 import { indexProductImages, VisionUnavailableError } from './vision.ts';
 import { sourceFromFile, sourceFromFolder, sourceFromText, type ImportSource } from '../importers/source.ts';
@@ -21,6 +22,9 @@ const domainOf: Record<ImportKind, 'catalog' | 'customers' | 'orders' | 'reviews
   interactions: 'recs',
   conversations: 'chat',
 };
+
+/** Kinds the recommender learns from (products give it categories and texts). */
+const retrainedAfter = new Set<ImportKind>(['orders', 'interactions', 'products', 'reviews']);
 
 let nextJob = 1;
 
@@ -55,6 +59,7 @@ async function importSource(context: CoreContext, kind: ImportKind, source: Impo
     context.events.emit('changed', { domain: domainOf[kind] });
     if (kind === 'reviews') await scoreImportedReviews(context);
     if (kind === 'products') await indexImportedImages(context);
+    if (retrainedAfter.has(kind)) scheduleRetrain(context);
     return result;
   } finally {
     report({ phase: 'writing', done: 1, total: 1 }, true);

@@ -189,13 +189,13 @@ export async function identifyPhoto(context: CoreContext, args: ApiArgs<'vision.
   const [result] = await identifyPhotos(context, [photoBytes(args.imageBase64)], args.k ?? 5);
   if (!result || result.error !== undefined) throw new RangeError(`the photo cannot be read: ${result?.error ?? 'unknown error'}`);
   const product = context.db.prepare(
-    `SELECT p.title, (SELECT min(i.id) FROM product_images i WHERE i.product_id = p.id AND i.source = 'catalog') AS imageId FROM products p WHERE p.sku = ?`,
+    `SELECT p.title, p.category, p.price, (SELECT min(i.id) FROM product_images i WHERE i.product_id = p.id AND i.source = 'catalog') AS imageId FROM products p WHERE p.sku = ?`,
   );
   return {
     confident: result.confident,
     matches: result.matches.map((match) => {
-      const details = product.get(match.key) as { title: string; imageId: number | null } | undefined;
-      return { sku: match.key, title: details?.title ?? match.key, imageId: details?.imageId ?? null, score: match.score };
+      const details = product.get(match.key) as { title: string; category: string; price: number | null; imageId: number | null } | undefined;
+      return { sku: match.key, title: details?.title ?? match.key, category: details?.category ?? '', price: details?.price ?? null, imageId: details?.imageId ?? null, score: match.score };
     }),
   };
 }

@@ -1,5 +1,6 @@
 import type { CustomerDetail } from '../../shared/types.ts';
 import { useLanguage, useT } from '../i18n/i18n.tsx';
+import { CustomerLookup } from './CustomerLookup.tsx';
 import { formatDate, initials, relativeTime } from './format.ts';
 import { OrderCard } from './OrderCard.tsx';
 
@@ -30,6 +31,7 @@ export function CustomerDetailPanel({ customer, activeConversationId, onOpenConv
           <dd>{formatDate(customer.createdAt, language)}</dd>
         </div>
       </dl>
+      <CustomerLookup customerId={customer.id} />
       <h3 className="section-title">
         {t('customer.orders')} <span className="count">{customer.orders.length}</span>
       </h3>

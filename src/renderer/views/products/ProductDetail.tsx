@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { RelatedProduct } from '../../../shared/types.ts';
 import { useApiData } from '../../app/api.tsx';
 import { formatMoney } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
@@ -10,6 +11,7 @@ export function ProductDetail({ sku, onBack, onOpen }: { sku: string; onBack: ()
   const language = useLanguage();
   const product = useApiData((client) => client.call('catalog.get', { sku }), sku, ['catalog']);
   const related = useApiData((client) => client.call('recs.boughtTogether', { sku, k: 6 }), sku, ['recs', 'catalog']);
+  const similar = useApiData((client) => client.call('recs.similar', { sku, k: 6 }), sku, ['recs', 'catalog']);
   const [shownImage, setShownImage] = useState<number | null>(null);
 
   const data = product.data?.sku === sku ? product.data : undefined;
@@ -45,11 +47,20 @@ export function ProductDetail({ sku, onBack, onOpen }: { sku: string; onBack: ()
           <p className="description">{data.description || t('products.noDescription')}</p>
         </div>
       </div>
-      <h3 className="section-title">{t('products.boughtTogether')}</h3>
-      {related.data && related.data.length === 0 && <p className="muted">{t('products.noRecs')}</p>}
-      <div className="related-grid" data-testid="bought-together">
-        {related.data?.map((item) => (
-          <button key={item.sku} type="button" className="related-card" onClick={() => onOpen(item.sku)}>
+      <RelatedSection title={t('products.similar')} empty={t('products.noSimilar')} items={similar.data} testId="similar" onOpen={onOpen} />
+      <RelatedSection title={t('products.boughtTogether')} empty={t('products.noRecs')} items={related.data} testId="bought-together" onOpen={onOpen} />
+    </article>
+  );
+}
+
+function RelatedSection({ title, empty, items, testId, onOpen }: { title: string; empty: string; items: RelatedProduct[] | undefined; testId: string; onOpen: (sku: string) => void }) {
+  return (
+    <>
+      <h3 className="section-title">{title}</h3>
+      {items && items.length === 0 && <p className="muted">{empty}</p>}
+      <div className="related-grid" data-testid={testId}>
+        {items?.map((item) => (
+          <button key={item.sku} type="button" className="related-card" data-testid="related-card" onClick={() => onOpen(item.sku)}>
             <ProductImage imageId={item.imageId} alt={item.title} />
             <span className="related-text">
               <span className="row-title">{item.title}</span>
@@ -58,6 +69,6 @@ export function ProductDetail({ sku, onBack, onOpen }: { sku: string; onBack: ()
           </button>
         ))}
       </div>
-    </article>
+    </>
   );
 }

@@ -4,10 +4,10 @@ import { useApiData } from '../../app/api.tsx';
 import type { Route } from '../../app/routes.ts';
 import { formatMoney } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { PhotoDropZone } from '../../components/PhotoDropZone.tsx';
 import { ProductImage } from '../../components/ProductImage.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { useLanguage, useT } from '../../i18n/i18n.tsx';
-import { PhotoDrop } from './PhotoDrop.tsx';
 import { ProductDetail } from './ProductDetail.tsx';
 
 const pageSize = 60;
@@ -67,7 +67,7 @@ export function ProductsView({ route }: { route: Extract<Route, { view: 'product
           </select>
         </label>
       </div>
-      <PhotoDrop />
+      <PhotoDropZone onOpenProduct={setOpenSku} />
       {products.data && (
         <p className="muted small">{t('common.showing', { shown: products.data.items.length, total: products.data.total })}</p>
       )}

@@ -1,0 +1,184 @@
+/**
+ * The store's own recommender: trained from the `interactions` table, order lines and
+ * reviews, saved under the data folder, and retrained in the background (debounced) after
+ * imports that change what it learns from. `recs.retrain` trains now and resolves when done,
+ * so tests and scripts never depend on the debounce timer.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApiResult } from '../../shared/api.ts';
+import type { CoreContext } from '../context.ts';
+import { loadRecommender, saveRecommender, trainRecommender, type Interaction, type RecommenderModel } from '../recs/index.ts';
+import type { Db } from '../store/database.ts';
+
+/** Imports arrive in bursts (the demo store is seven files): one retrain after the last. */
+export const retrainDelayMs = 1_500;
+
+const modelFolder = 'recommender';
+const stateFile = 'store-state.json';
+
+interface RecsState {
+  model: RecommenderModel | null;
+  /** The store's fingerprint the model was trained on; a different one means the model is stale. */
+  fingerprint: string | null;
+  loaded: Promise<void> | null;
+  timer: NodeJS.Timeout | null;
+  running: Promise<ApiResult<'recs.retrain'>> | null;
+}
+
+const states = new WeakMap<CoreContext, RecsState>();
+
+function state(context: CoreContext): RecsState {
+  let current = states.get(context);
+  if (!current) {
+    current = { model: null, fingerprint: null, loaded: null, timer: null, running: null };
+    states.set(context, current);
+  }
+  return current;
+}
+
+export function recommenderDir(context: CoreContext): string {
+  return join(context.dataDir, modelFolder);
+}
+
+/** Row counts and last ids of every table the model learns from: cheap, and changes with any import. */
+function storeFingerprint(db: Db): string {
+  return ['interactions', 'order_items', 'reviews', 'products'].map((table) => (db.prepare(`SELECT count(*) || ':' || ifnull(max(id), 0) FROM ${table}`).pluck().get() as string)).join('/');
+}
+
+const seconds = (isoDate: string | null) => (isoDate ? Math.floor(Date.parse(isoDate) / 1000) || 0 : 0);
+
+/**
+ * Everything that says a customer wanted an item: imported interactions, order lines (not
+ * cancelled orders) and reviews. A review's author counts as the customer of that name when
+ * one exists; otherwise as a reviewer of their own, so reviews still link items together.
+ */
+export function storeInteractions(db: Db): Interaction[] {
+  const imported = db.prepare('SELECT user, item, rating, timestamp FROM interactions').all() as { user: string; item: string; rating: number | null; timestamp: number }[];
+  const ordered = db
+    .prepare(
+      `SELECT c.external_id AS user, i.sku AS item, o.placed_at AS placedAt FROM order_items i
+       JOIN orders o ON o.id = i.order_id JOIN customers c ON c.id = o.customer_id WHERE o.status <> 'cancelled'`,
+    )
+    .all() as { user: string; item: string; placedAt: string }[];
+  const reviewed = db
+    .prepare(
+      `SELECT coalesce((SELECT c.external_id FROM customers c WHERE c.name = r.author COLLATE NOCASE ORDER BY c.id LIMIT 1), 'reviewer:' || r.author) AS user,
+              r.sku AS item, r.rating, r.created_at AS createdAt
+       FROM reviews r WHERE r.sku IS NOT NULL AND r.author IS NOT NULL`,
+    )
+    .all() as { user: string; item: string; rating: number | null; createdAt: string | null }[];
+  const withRating = (rating: number | null) => (rating === null ? {} : { rating });
+  return [
+    ...imported.map((row) => ({ user: row.user, item: row.item, timestamp: row.timestamp, ...withRating(row.rating) })),
+    ...ordered.map((row) => ({ user: row.user, item: row.item, timestamp: seconds(row.placedAt) })),
+    ...reviewed.map((row) => ({ user: row.user, item: row.item, timestamp: seconds(row.createdAt), ...withRating(row.rating) })),
+  ];
+}
+
+/** Categories and texts of the catalog: diversity caps, cold-start popularity, and similarity for items nobody bought yet. */
+function catalogFacts(db: Db): { itemCategories: Map<string, string>; itemTexts: Map<string, string> } {
+  const products = db.prepare('SELECT sku, title, description, category FROM products').all() as { sku: string; title: string; description: string; category: string }[];
+  return {
+    itemCategories: new Map(products.map((product) => [product.sku, product.category])),
+    itemTexts: new Map(products.map((product) => [product.sku, `${product.title} ${product.category} ${product.description}`])),
+  };
+}
+
+let nextJob = 1;
+
+async function trainNow(context: CoreContext): Promise<ApiResult<'recs.retrain'>> {
+  const current = state(context);
+  const jobId = `recs-${nextJob++}`;
+  const label = 'Training recommendations';
+  const report = (done: number, finished = false) => context.events.emit('progress', { jobId, label, done, total: 3, finished });
+  try {
+    report(0);
+    const fingerprint = storeFingerprint(context.db);
+    const interactions = storeInteractions(context.db);
+    const facts = catalogFacts(context.db);
+    // Let calls that queued up behind the import run before the CPU-bound training starts.
+    await new Promise((resolve) => setImmediate(resolve));
+    report(1);
+    const dir = recommenderDir(context);
+    const trainedAt = new Date().toISOString();
+    if (interactions.length === 0) {
+      current.model = null;
+      rmSync(dir, { recursive: true, force: true });
+    } else {
+      const model = trainRecommender(interactions, { ...facts, seed: 1 });
+      report(2);
+      saveRecommender(model, dir);
+      writeFileSync(join(dir, stateFile), JSON.stringify({ fingerprint, trainedAt }));
+      // Loading back gives the ONNX scoring session the saved graph describes.
+      current.model = await loadRecommender(dir, context.engine);
+    }
+    current.fingerprint = fingerprint;
+    current.loaded = Promise.resolve();
+    context.events.emit('changed', { domain: 'recs' });
+    return { interactions: interactions.length, users: current.model?.users.length ?? 0, items: current.model?.items.length ?? 0, trainedAt };
+  } finally {
+    report(3, true);
+  }
+}
+
+/** Trains now; a retrain already running is awaited first, so the result reflects the store as it is at this call. */
+export async function retrainRecommender(context: CoreContext): Promise<ApiResult<'recs.retrain'>> {
+  const current = state(context);
+  if (current.timer) clearTimeout(current.timer);
+  current.timer = null;
+  while (current.running) await current.running.catch(() => undefined);
+  const run = trainNow(context);
+  current.running = run;
+  try {
+    return await run;
+  } finally {
+    if (current.running === run) current.running = null;
+  }
+}
+
+/** Retrains a little after the last call; failures are logged, the previous model keeps serving. */
+export function scheduleRetrain(context: CoreContext): void {
+  const current = state(context);
+  if (current.timer) clearTimeout(current.timer);
+  current.timer = setTimeout(() => {
+    current.timer = null;
+    retrainRecommender(context).catch((error: unknown) => context.logger.warn(`recommendations not retrained: ${error instanceof Error ? error.message : String(error)}`));
+  }, retrainDelayMs);
+  // A CLI import must not wait for it: the next start sees the stale fingerprint and retrains.
+  current.timer.unref();
+}
+
+/** Cancels a pending retrain and waits for a running one; called when the core closes. */
+export async function stopRetraining(context: CoreContext): Promise<void> {
+  const current = states.get(context);
+  if (!current) return;
+  if (current.timer) clearTimeout(current.timer);
+  current.timer = null;
+  await current.running?.catch(() => undefined);
+}
+
+/**
+ * The model to answer with: in memory, else the saved one, else trained now. A saved model
+ * from a store that changed since (an import while the app was closed) serves while a
+ * retrain runs in the background.
+ */
+export async function currentRecommender(context: CoreContext): Promise<RecommenderModel | null> {
+  const current = state(context);
+  current.loaded ??= (async () => {
+    const dir = recommenderDir(context);
+    if (!existsSync(join(dir, stateFile))) {
+      await retrainRecommender(context);
+      return;
+    }
+    const saved = JSON.parse(readFileSync(join(dir, stateFile), 'utf8')) as { fingerprint: string };
+    current.model = await loadRecommender(dir, context.engine);
+    current.fingerprint = saved.fingerprint;
+  })();
+  await current.loaded.catch((error: unknown) => {
+    current.loaded = null;
+    throw error;
+  });
+  if (current.fingerprint !== storeFingerprint(context.db) && !current.timer && !current.running) scheduleRetrain(context);
+  return current.model;
+}

@@ -1,0 +1,33 @@
+/**
+ * Beside a customer (Chat's sidebar, Customers): what to suggest to them and a photo drop
+ * to identify what they are asking about. Self-contained, so its host mounts it in one line.
+ */
+import { useApiData } from '../app/api.tsx';
+import { useT } from '../i18n/i18n.tsx';
+import { PhotoDropZone } from './PhotoDropZone.tsx';
+import { ProductImage } from './ProductImage.tsx';
+
+const suggestionCount = 4;
+
+export function CustomerLookup({ customerId }: { customerId: string }) {
+  const t = useT();
+  const suggestions = useApiData((client) => client.call('recs.forCustomer', { customerId, k: suggestionCount }), customerId, ['recs', 'orders', 'catalog']);
+  return (
+    <div className="customer-lookup">
+      <h3 className="section-title">{t('recs.forCustomer')}</h3>
+      {suggestions.data?.length === 0 && <p className="muted">{t('recs.forCustomerEmpty')}</p>}
+      <ul className="mini-list suggestion-list" data-testid="customer-suggestions">
+        {suggestions.data?.map((item) => (
+          <li key={item.sku} className="suggestion" data-testid="customer-suggestion">
+            <ProductImage imageId={item.imageId} alt={item.title} />
+            <span className="related-text">
+              <span className="row-title">{item.title}</span>
+              <span className="muted small">{item.reason}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <PhotoDropZone compact />
+    </div>
+  );
+}
