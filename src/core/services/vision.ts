@@ -37,6 +37,9 @@ export function visionStatus(context: CoreContext): ApiResult<'vision.status'> {
   const manifest = loadExtractorManifest(extractorManifestPath(context.appRoot));
   const found = findImageExtractors(context.modelsPath, manifest, defaultExtractors);
   if ('missing' in found) return { available: false, message: found.missing };
+  // The views that can take a photo ask for the status when they open: load the extractors
+  // and the index now, so the first dropped photo does not wait for them.
+  productIndex(context).catch(() => undefined);
   return { available: true, message: `image extractors: ${found.map((entry) => entry.path).join(', ')}` };
 }
 

@@ -16,9 +16,9 @@ export function CustomerLookup({ customerId }: { customerId: string }) {
     <div className="customer-lookup">
       <h3 className="section-title">{t('recs.forCustomer')}</h3>
       {suggestions.data?.length === 0 && <p className="muted">{t('recs.forCustomerEmpty')}</p>}
-      <ul className="mini-list suggestion-list" data-testid="customer-suggestions">
+      <ul className="mini-list customer-pick-list" data-testid="customer-suggestions">
         {suggestions.data?.map((item) => (
-          <li key={item.sku} className="suggestion" data-testid="customer-suggestion">
+          <li key={item.sku} className="customer-pick" data-testid="customer-suggestion">
             <ProductImage imageId={item.imageId} alt={item.title} />
             <span className="related-text">
               <span className="row-title">{item.title}</span>
