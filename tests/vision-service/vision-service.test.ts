@@ -46,8 +46,11 @@ describe('photo identification in the store', () => {
     expect(topFive(before, expected)).toBeGreaterThanOrEqual(0.5);
 
     const training = photos('train', 12, 8);
+    const changes: string[] = [];
+    client.on('changed', (change) => changes.push(change.domain));
     const learned = await learnPhotos(core.context, training.map((photo) => ({ bytes: new Uint8Array(readFileSync(photo.path)), sku: photo.sku, fileName: 'photo.jpg' })));
     expect(learned).toEqual({ learned: training.length, products: 114 });
+    expect(changes).toContain('catalog');
     const after = await identifyPhotos(core.context, queries.map((photo) => new Uint8Array(readFileSync(photo.path))), 5);
     expect(topFive(after, expected)).toBeGreaterThanOrEqual(topFive(before, expected));
     const product = await client.call('catalog.get', { sku: 'GRO-000' });

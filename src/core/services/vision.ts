@@ -161,6 +161,8 @@ export async function learnPhotos(context: CoreContext, photos: { bytes: Uint8Ar
   const products = retrainAdapter(context, embedder);
   audit(context, 'agent', 'vision.learn', photos.map((photo) => photo.sku).join(','), { photos: photos.length });
   state(context).index = null;
+  // An open product page shows its gallery: the learned photos are part of it now.
+  context.events.emit('changed', { domain: 'catalog' });
   return { learned: prepared.length, products };
 }
 
