@@ -78,13 +78,17 @@ export type ReviewStatus = 'open' | 'resolved';
 export const reviewAspects = ['quality', 'size_fit', 'delivery', 'price_value', 'packaging', 'customer_service', 'function_performance', 'taste_smell'] as const;
 export type ReviewAspect = (typeof reviewAspects)[number];
 
+/** Why a review needs action; the core's urgency rules name these. */
+export const urgencyReasons = ['safety_risk', 'damaged_missing_wrong_item', 'refund_demand', 'legal_threat', 'repeated_problem', 'abusive_language'] as const;
+export type UrgencyReason = (typeof urgencyReasons)[number];
+
 export interface ReviewScore {
   sentiment: Sentiment;
   positive: number;
   rating: number;
   urgency: number;
   aspects: { aspect: ReviewAspect; sentiment: Sentiment }[];
-  reasons: string[];
+  reasons: UrgencyReason[];
   model: string;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/renderer/i18n/i18n.tsx';
+import { reviewAspects, urgencyReasons } from '../../src/shared/types.ts';
 
 describe('UI strings', () => {
   it('fills placeholders and picks the English plural by count', () => {
@@ -17,5 +18,14 @@ describe('UI strings', () => {
     const chinese = translator('zh-CN');
     expect(chinese('reviews.assigned', { n: 1, name: '小周' })).toMatch(/1.*小周/);
     expect(chinese('reviews.assigned', { n: 1, name: '小周' })).not.toMatch(/\|/);
+  });
+
+  it('names every urgency reason and aspect the models report, in both languages', () => {
+    for (const language of ['en', 'zh-CN'] as const) {
+      const translate = translator(language);
+      for (const reason of urgencyReasons) expect(translate(`reviews.reason.${reason}`)).toMatch(/\S/);
+      for (const aspect of reviewAspects) expect(translate(`reviews.aspect.${aspect}`)).toMatch(/\S/);
+    }
+    expect(translator('zh-CN')('reviews.reason.legal_threat')).not.toBe(translator('en')('reviews.reason.legal_threat'));
   });
 });

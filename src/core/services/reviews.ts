@@ -29,7 +29,7 @@ function toReview(row: ReviewRow): Review {
           rating: predictedRating ?? 0,
           urgency: urgency ?? 0,
           aspects: JSON.parse(aspects ?? '[]') as ReviewScore['aspects'],
-          reasons: JSON.parse(reasons ?? '[]') as string[],
+          reasons: JSON.parse(reasons ?? '[]') as ReviewScore['reasons'],
           model: model ?? '',
         };
   return { ...review, score };

@@ -4,8 +4,9 @@
  * Rules run on normalised (NFKC, lower-case) text.
  */
 
-export const urgencyReasons = ['safety_risk', 'damaged_missing_wrong_item', 'refund_demand', 'legal_threat', 'repeated_problem', 'abusive_language'] as const;
-export type UrgencyReason = (typeof urgencyReasons)[number];
+import { urgencyReasons, type UrgencyReason } from '../../../shared/types.ts';
+
+export { urgencyReasons, type UrgencyReason };
 
 interface Rule {
   reason: UrgencyReason;

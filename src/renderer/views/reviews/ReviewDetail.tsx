@@ -109,7 +109,7 @@ export function ReviewDetail({ review, composer, onComposer, onStatus, onAssign 
                 <h3 className="section-title">{t('reviews.reasons')}</h3>
                 <ul className="reasons">
                   {review.score.reasons.map((reason) => (
-                    <li key={reason}>{reason}</li>
+                    <li key={reason}>{t(`reviews.reason.${reason}`)}</li>
                   ))}
                 </ul>
               </>
