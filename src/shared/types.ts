@@ -271,12 +271,27 @@ export interface AssistantSuggestions {
   suggestions: Suggestion[];
 }
 
+/**
+ * Why a recommendation was made. `item` is the display name of the product the reason
+ * points at (null: the product being looked at); counts are distinct customers.
+ */
+export type RecommendationReason =
+  | { kind: 'bought_with'; item: string | null; customers: number }
+  | { kind: 'bought_after'; item: string }
+  | { kind: 'also_bought'; item: string }
+  | { kind: 'same_customers'; customers: number }
+  | { kind: 'similar_to'; item: string }
+  | { kind: 'similar_description' }
+  | { kind: 'similar_to_history' }
+  | { kind: 'similar_customers' }
+  | { kind: 'popular'; category: string | null; customers: number | null };
+
 export interface RelatedProduct {
   sku: string;
   title: string;
   imageId: number | null;
-  /** One line telling the agent why this item is offered. */
-  reason: string;
+  /** Why this item is offered; the UI says it in one line, in its own language. */
+  reason: RecommendationReason;
   score: number;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeReason } from '../../src/renderer/components/recommendation-reason.ts';
 import { translator } from '../../src/renderer/i18n/i18n.tsx';
 import { reviewAspects, urgencyReasons } from '../../src/shared/types.ts';
 
@@ -27,5 +28,15 @@ describe('UI strings', () => {
       for (const aspect of reviewAspects) expect(translate(`reviews.aspect.${aspect}`)).toMatch(/\S/);
     }
     expect(translator('zh-CN')('reviews.reason.legal_threat')).not.toBe(translator('en')('reviews.reason.legal_threat'));
+  });
+
+  it('says why a product is recommended in the UI language', () => {
+    const english = translator('en');
+    const chinese = translator('zh-CN');
+    expect(describeReason(english, { kind: 'bought_with', item: 'Green tea', customers: 1 })).toBe('bought with “Green tea” by 1 customer');
+    expect(describeReason(english, { kind: 'bought_with', item: null, customers: 3 })).toBe('bought with this by 3 customers');
+    expect(describeReason(english, { kind: 'popular', category: 'Tea', customers: null })).toBe('popular in Tea');
+    expect(describeReason(english, { kind: 'popular', category: null, customers: 4 })).toBe('popular: bought by 4 customers');
+    expect(describeReason(chinese, { kind: 'similar_to', item: '绿茶' })).toBe('与“绿茶”相似');
   });
 });

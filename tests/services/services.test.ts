@@ -65,7 +65,7 @@ describe('services', () => {
       ['POT', 2],
       ['CUP', 1],
     ]);
-    expect(together[0]?.reason).toBe('bought with this by 2 customers');
+    expect(together[0]?.reason).toEqual({ kind: 'bought_with', item: null, customers: 2 });
     expect((await client.call('recs.popular', { category: 'Kitchen' })).map((product) => product.sku)).toEqual(['POT', 'CUP']);
   });
 

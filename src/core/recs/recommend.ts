@@ -4,6 +4,7 @@
  * (never an item already interacted with, nor an excluded one), category caps for
  * diversity, and a one-line reason for every result.
  */
+import type { RecommendationReason } from '../../shared/types.ts';
 import { componentNames, rowValue, type ComponentName, type RecommenderModel } from './model.ts';
 import { transposeRows, type SparseRows } from './item-similarity.ts';
 import { runScoringGraph, type GraphRanking } from './scoring-graph.ts';
@@ -12,8 +13,8 @@ import { blendScores, componentScale, scoringQuery, topIndices, type ComponentSc
 export interface Recommendation {
   item: string;
   score: number;
-  /** One line for the agent, e.g. "bought with Espresso cups by 12 customers". */
-  reason: string;
+  /** Why, e.g. bought with "Espresso cups" by 12 customers. */
+  reason: RecommendationReason;
 }
 
 export interface RecommendOptions {
@@ -31,7 +32,7 @@ export interface RecommendOptions {
 /** Candidates fetched beyond k so category caps and rules still leave k results. */
 const candidateFactor = 4;
 
-const quoted = (options: Pick<RecommendOptions, 'label'>, item: string) => `"${options.label ? options.label(item) : item}"`;
+const labelOf = (options: Pick<RecommendOptions, 'label'>, item: string) => (options.label ? options.label(item) : item);
 
 function categoryCap(model: RecommenderModel, options: RecommendOptions): number {
   if (options.maxPerCategory !== undefined) return options.maxPerCategory;
@@ -80,9 +81,9 @@ function itemItemShare(model: RecommenderModel, weights: ReadonlyMap<number, num
   return { raw, anchor };
 }
 
-function popularityReason(model: RecommenderModel, item: number): string {
+function popularityReason(model: RecommenderModel, item: number): RecommendationReason {
   const category = model.categories[item] as string;
-  return category ? `popular in ${category}` : 'popular with customers';
+  return { kind: 'popular', category: category || null, customers: null };
 }
 
 /** A user's query weights by item, per item–item component, built when first asked for. */
@@ -102,7 +103,7 @@ function queryWeightsOf(query: ScoringQuery): QueryWeights {
 }
 
 /** The reason of one recommended item: its largest blend component (on the scoring's own scales), said in words. */
-function explain(model: RecommenderModel, query: ScoringQuery, queryWeights: QueryWeights, scales: ComponentScales, item: number, options: RecommendOptions): string {
+function explain(model: RecommenderModel, query: ScoringQuery, queryWeights: QueryWeights, scales: ComponentScales, item: number, options: RecommendOptions): RecommendationReason {
   let best: { component: ComponentName; share: number; anchor: number | null } = { component: 'popularity', share: 0, anchor: null };
   for (const component of componentNames) {
     const weight = model.weights[component];
@@ -118,14 +119,14 @@ function explain(model: RecommenderModel, query: ScoringQuery, queryWeights: Que
   }
   const { component, anchor } = best;
   if (component === 'popularity') return popularityReason(model, item);
-  if (component === 'factors') return 'liked by customers with similar purchases';
-  if (anchor === null) return 'similar to items you bought';
-  const name = quoted(options, model.items[anchor] as string);
+  if (component === 'factors') return { kind: 'similar_customers' };
+  if (anchor === null) return { kind: 'similar_to_history' };
+  const name = labelOf(options, model.items[anchor] as string);
   const together = rowValue(model.cooccurrences, anchor, item);
-  if (component === 'content') return `similar to ${name}`;
-  if (together >= 2) return `bought with ${name} by ${together} customers`;
-  if (component === 'transitions') return `often bought after ${name}`;
-  return `customers who bought ${name} also bought this`;
+  if (component === 'content') return { kind: 'similar_to', item: name };
+  if (together >= 2) return { kind: 'bought_with', item: name, customers: together };
+  if (component === 'transitions') return { kind: 'bought_after', item: name };
+  return { kind: 'also_bought', item: name };
 }
 
 /** The factor model's score for one item (0 without a factor row). */
@@ -264,7 +265,7 @@ export function similarItems(model: RecommenderModel, item: string, k: number, o
     .slice(0, k);
   return ranked.map(({ other, behaviour, content, score }) => {
     const together = rowValue(model.cooccurrences, index, other);
-    const reason = behaviour >= content && together > 0 ? `bought by ${together} of the same customers` : 'similar description';
+    const reason: RecommendationReason = behaviour >= content && together > 0 ? { kind: 'same_customers', customers: together } : { kind: 'similar_description' };
     return { item: model.items[other] as string, score: score / 2, reason };
   });
 }
@@ -283,6 +284,6 @@ export function boughtTogether(model: RecommenderModel, item: string, k: number,
   // Rows are in similarity order: ties in count keep the more specific pairing first.
   entries.sort((first, second) => second.count - first.count || first.order - second.order);
   const largest = Math.max(1, entries[0]?.count ?? 1);
-  const customers = (count: number) => `${count} customer${count === 1 ? '' : 's'}`;
-  return entries.slice(0, k).map(({ other, count }) => ({ item: model.items[other] as string, score: count / largest, reason: `bought with ${quoted(options, item)} by ${customers(count)}` }));
+  const name = labelOf(options, item);
+  return entries.slice(0, k).map(({ other, count }) => ({ item: model.items[other] as string, score: count / largest, reason: { kind: 'bought_with', item: name, customers: count } }));
 }

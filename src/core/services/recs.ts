@@ -20,7 +20,7 @@ export function boughtTogether(context: CoreContext, args: ApiArgs<'recs.boughtT
   return rows.map(({ customers, ...product }) => ({
     ...product,
     score: customers,
-    reason: `bought with this by ${customers} customer${customers === 1 ? '' : 's'}`,
+    reason: { kind: 'bought_with', item: null, customers },
   }));
 }
 
@@ -37,7 +37,7 @@ export function popular(context: CoreContext, args: ApiArgs<'recs.popular'>): Ap
   return rows.map(({ customers, category, ...product }) => ({
     ...product,
     score: customers,
-    reason: `popular${category ? ` in ${category}` : ''}: bought by ${customers} customer${customers === 1 ? '' : 's'}`,
+    reason: { kind: 'popular', category: category || null, customers },
   }));
 }
 

@@ -6,6 +6,7 @@ import { useApiData } from '../app/api.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { PhotoDropZone } from './PhotoDropZone.tsx';
 import { ProductImage } from './ProductImage.tsx';
+import { describeReason } from './recommendation-reason.ts';
 
 const suggestionCount = 4;
 
@@ -22,7 +23,7 @@ export function CustomerLookup({ customerId }: { customerId: string }) {
             <ProductImage imageId={item.imageId} alt={item.title} />
             <span className="related-text">
               <span className="row-title">{item.title}</span>
-              <span className="muted small">{item.reason}</span>
+              <span className="muted small">{describeReason(t, item.reason)}</span>
             </span>
           </li>
         ))}

@@ -3,6 +3,7 @@ import type { RelatedProduct } from '../../../shared/types.ts';
 import { useApiData } from '../../app/api.tsx';
 import { formatMoney } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { describeReason } from '../../components/recommendation-reason.ts';
 import { ProductImage } from '../../components/ProductImage.tsx';
 import { useLanguage, useT } from '../../i18n/i18n.tsx';
 
@@ -54,6 +55,7 @@ export function ProductDetail({ sku, onBack, onOpen }: { sku: string; onBack: ()
 }
 
 function RelatedSection({ title, empty, items, testId, onOpen }: { title: string; empty: string; items: RelatedProduct[] | undefined; testId: string; onOpen: (sku: string) => void }) {
+  const t = useT();
   return (
     <>
       <h3 className="section-title">{title}</h3>
@@ -64,7 +66,7 @@ function RelatedSection({ title, empty, items, testId, onOpen }: { title: string
             <ProductImage imageId={item.imageId} alt={item.title} />
             <span className="related-text">
               <span className="row-title">{item.title}</span>
-              <span className="muted small">{item.reason}</span>
+              <span className="muted small">{describeReason(t, item.reason)}</span>
             </span>
           </button>
         ))}
