@@ -5,29 +5,23 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { dismissWelcome, importFile, openView, readDemoFacts, screenshot, searchProducts, startHarness, type DemoFacts, type Harness, type ViewName } from './harness.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { importFile, openView, readDemoFacts, screenshot, searchProducts, type DemoFacts, type ViewName, useHarness } from './harness.ts';
 
 const views: ViewName[] = ['chat', 'reviews', 'products', 'customers', 'settings'];
 /** An element each view shows once its data has arrived. */
 const readyMarks: Record<ViewName, string> = { chat: 'message', reviews: 'review-row', products: 'product-card', customers: 'customer-row', settings: 'table-counts' };
 
 describe('ShopDesk in the browser', () => {
-  let harness: Harness;
+  const harness = useHarness();
   let demo: DemoFacts;
 
   beforeAll(async () => {
     demo = await readDemoFacts();
-    harness = await startHarness({ demo: true });
-    await dismissWelcome(harness.page);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
   });
 
   test('every view shows the demo store', async () => {
-    const { page } = harness;
+    const { page } = harness();
 
     const openConversation = demo.conversations.find((conversation) => (conversation.status ?? 'open') === 'open');
     expect(openConversation, 'the demo has an open conversation').toBeDefined();
@@ -65,7 +59,7 @@ describe('ShopDesk in the browser', () => {
   });
 
   test('dark mode toggles, persists across a reload, and every view is captured in it', async () => {
-    const { page } = harness;
+    const { page } = harness();
     await page.getByTestId('toggle-theme').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     // The token left the address bar on load; the reload reconnects with the copy kept for this tab.
@@ -84,7 +78,7 @@ describe('ShopDesk in the browser', () => {
   });
 
   test('the command palette opens with Ctrl+K, filters, and runs commands from the keyboard', async () => {
-    const { page } = harness;
+    const { page } = harness();
     await openView(page, 'chat');
     await page.keyboard.press('Control+k');
     const input = page.getByTestId('palette-input');
@@ -124,7 +118,7 @@ describe('ShopDesk in the browser', () => {
   });
 
   test('g-chords switch views and ? shows the shortcuts', async () => {
-    const { page } = harness;
+    const { page } = harness();
     await page.locator('body').click({ position: { x: 5, y: 600 } });
     await page.keyboard.press('g');
     await page.keyboard.press('u');
@@ -140,7 +134,7 @@ describe('ShopDesk in the browser', () => {
   });
 
   test('review triage: j moves the selection and e resolves the selected review', async () => {
-    const { page } = harness;
+    const { page } = harness();
     await openView(page, 'reviews');
     await expect.poll(() => page.getByTestId('review-row').count()).toBeGreaterThan(1);
     const selected = page.locator('[data-testid="review-row"].selected');
@@ -164,7 +158,7 @@ describe('ShopDesk in the browser', () => {
   });
 
   test('an agent reply and an internal note appear in the thread', async () => {
-    const { page } = harness;
+    const { page } = harness();
     await openView(page, 'chat');
     await page.getByTestId('conversation-row').first().click();
     const reply = `Thanks, your parcel is on its way <b>${Date.now()}</b>`;
@@ -181,7 +175,7 @@ describe('ShopDesk in the browser', () => {
   });
 
   test('a change made in another window reaches this one through the changed event', async () => {
-    const { page, browser, url } = harness;
+    const { page, browser, url } = harness();
     await openView(page, 'chat');
     await page.getByTestId('conversation-row').first().click();
     const subject = (await page.getByTestId('thread-subject').textContent()) ?? '';
@@ -201,7 +195,7 @@ describe('ShopDesk in the browser', () => {
   });
 
   test('a products CSV imported through Settings shows up in Product lookup', async () => {
-    const { page, dataDir } = harness;
+    const { page, dataDir } = harness();
     const sku = `E2E-${Date.now()}`;
     const file = join(dataDir, 'new-products.csv');
     await writeFile(file, `sku,title,description,category,price\n${sku},Aurora Test Lamp,A lamp added by the end-to-end test,Lighting,42.5\n`);
@@ -221,7 +215,7 @@ describe('ShopDesk in the browser', () => {
   });
 
   test('a CSV with a bad row fails with a message naming the row and the field', async () => {
-    const { page, dataDir } = harness;
+    const { page, dataDir } = harness();
     const file = join(dataDir, 'bad-products.csv');
     await writeFile(file, 'sku,title,price\nOK-1,Fine product,3\nBAD-2,Broken price,not-a-number\n');
     await importFile(page, 'products', file);

@@ -6,23 +6,14 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { dismissWelcome, openView, screenshot, startHarness, type Harness } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { openView, screenshot, useHarness } from './harness.ts';
 
 describe('chat assistant in the browser', () => {
-  let harness: Harness;
-
-  beforeAll(async () => {
-    harness = await startHarness({ demo: true });
-    await dismissWelcome(harness.page);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useHarness();
 
   test('suggestions, macros, the customer simulator and escalation', async () => {
-    const { page } = harness;
+    const { page } = harness();
     await openView(page, 'chat');
     await page.getByTestId('conversation-row').filter({ hasText: 'Where is my order 100231?' }).first().click();
     await expect.poll(() => page.getByTestId('thread-subject').textContent()).toBe('Where is my order 100231?');
@@ -71,7 +62,7 @@ describe('chat assistant in the browser', () => {
   });
 
   test('conversations export as CSV transcripts and import again from the chat view', async () => {
-    const { page, dataDir } = harness;
+    const { page, dataDir } = harness();
     await openView(page, 'chat');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('conversations-export-csv').click()]);
     const exported = await readFile((await download.path()) ?? '', 'utf8');

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const screenshotDir = join(repositoryRoot, 'test-artifacts', 'screenshots');
@@ -69,6 +70,25 @@ function stop(child: ChildProcess): Promise<void> {
 /** The image extractors beside the repository, for tests of photo identification. */
 export const sharedModels = resolve(repositoryRoot, '..', 'shared', 'models');
 
+
+/**
+ * A harness for the enclosing describe block (the demo store unless `demo: false`), past the
+ * welcome screen: started before its tests, closed after them. Call the returned function inside a test.
+ */
+export function useHarness(options: { demo?: boolean; modelsPath?: string } = {}): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness({ ...options, demo: options.demo ?? true });
+    await dismissWelcome(harness.page);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('the harness starts in beforeAll: call it inside a test');
+    return harness;
+  };
+}
 /** `modelsPath` becomes SHOPDESK_MODELS_PATH of the demo command and the host, so the demo's packshots are indexed on import. */
 export async function startHarness(options: { demo: boolean; colorScheme?: 'light' | 'dark'; modelsPath?: string }): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'shopdesk-e2e-'));

@@ -4,11 +4,11 @@
  * and Bought together; the chat sidebar suggests products for the customer. Without an image
  * extractor the drop zone says what to install. The drop-to-results time is logged, not asserted.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { packshotSvg } from '../../src/core/demo/packshots.ts';
 import { decodeRgb, encodeImage, renderSvgToPng } from '../../src/core/imaging/images.ts';
-import { dismissWelcome, openView, readDemoFacts, screenshot, sharedModels, startHarness, type DemoFacts, type Harness } from './harness.ts';
+import { openView, readDemoFacts, screenshot, sharedModels, type DemoFacts, useHarness } from './harness.ts';
 
 interface TestFile {
   name: string;
@@ -51,21 +51,15 @@ async function pasteFile(page: Page, file: TestFile): Promise<void> {
 }
 
 describe('product lookup with an image extractor', () => {
-  let harness: Harness;
+  const harness = useHarness({ modelsPath: sharedModels });
   let demo: DemoFacts;
 
   beforeAll(async () => {
     demo = await readDemoFacts();
-    harness = await startHarness({ demo: true, modelsPath: sharedModels });
-    await dismissWelcome(harness.page);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
   });
 
   test('a dropped photo finds its product in the top 5, and confirming it teaches the store', async () => {
-    const { page } = harness;
+    const { page } = harness();
     const product = demo.products.find((row) => row.sku === 'SD-1002') ?? (demo.products[0] as Record<string, string>);
     await openView(page, 'products');
     await page.locator('[data-testid="photo-drop"].available').waitFor();
@@ -89,7 +83,7 @@ describe('product lookup with an image extractor', () => {
   });
 
   test('an empty file and a file that is not an image each get their own error', async () => {
-    const { page } = harness;
+    const { page } = harness();
     await openView(page, 'products');
     await page.locator('[data-testid="photo-drop"].available').waitFor();
     await dropFiles(page, 'photo-drop', [
@@ -106,7 +100,7 @@ describe('product lookup with an image extractor', () => {
   });
 
   test('product detail shows Similar and Bought together, each with a reason', async () => {
-    const { page } = harness;
+    const { page } = harness();
     const product = demo.products.find((row) => row.sku === 'SD-1201') ?? (demo.products[0] as Record<string, string>);
     await openView(page, 'products');
     await page.getByTestId('product-search').fill(product.title ?? '');
@@ -122,7 +116,7 @@ describe('product lookup with an image extractor', () => {
   });
 
   test('the chat sidebar suggests products for the customer and identifies a pasted photo', async () => {
-    const { page } = harness;
+    const { page } = harness();
     await openView(page, 'chat');
     await expect.poll(() => page.getByTestId('customer-suggestion').count()).toBeGreaterThan(0);
     await page.locator('[data-testid="photo-drop"].available').waitFor();
@@ -135,19 +129,10 @@ describe('product lookup with an image extractor', () => {
 });
 
 describe('product lookup without an image extractor', () => {
-  let harness: Harness;
-
-  beforeAll(async () => {
-    harness = await startHarness({ demo: false, modelsPath: '' });
-    await dismissWelcome(harness.page);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useHarness({ demo: false, modelsPath: '' });
 
   test('the drop zone says which file is needed and where', async () => {
-    const { page } = harness;
+    const { page } = harness();
     await openView(page, 'products');
     await expect.poll(() => page.getByTestId('photo-status').textContent()).toMatch(/Photo identification needs .*mobilenet.*SHOPDESK_MODELS_PATH/);
     await expect(page.getByTestId('photo-input').count()).resolves.toBe(0);

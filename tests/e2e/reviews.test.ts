@@ -6,25 +6,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { dismissWelcome, openView, screenshot, startHarness, type Harness } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { openView, screenshot, useHarness } from './harness.ts';
 
 describe('review triage in the browser', () => {
-  let harness: Harness;
+  const harness = useHarness();
 
-  beforeAll(async () => {
-    harness = await startHarness({ demo: true });
-    await dismissWelcome(harness.page);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-  });
-
-  const selectedRow = () => harness.page.locator('[data-testid="review-row"].selected');
+  const selectedRow = () => harness().page.locator('[data-testid="review-row"].selected');
 
   test('filters by sentiment and dates, moves with j/k, resolves with e and undoes it', async () => {
-    const { page } = harness;
+    const { page } = harness();
     await openView(page, 'reviews');
     await expect.poll(() => page.getByTestId('review-row').count()).toBeGreaterThan(1);
     const allOpen = await page.getByTestId('review-row').count();
@@ -58,7 +49,7 @@ describe('review triage in the browser', () => {
   });
 
   test('replies with r, assigns with a, and corrects the label', async () => {
-    const { page } = harness;
+    const { page } = harness();
     await page.locator('body').click({ position: { x: 5, y: 600 } });
     await page.keyboard.press('r');
     await page.getByTestId('review-reply-input').fill('Sorry about this, a replacement is on its way.');
@@ -83,7 +74,7 @@ describe('review triage in the browser', () => {
   });
 
   test('exports the filtered scores as a CSV file', async () => {
-    const { page } = harness;
+    const { page } = harness();
     const shown = await page.getByTestId('review-row').count();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('review-export').click()]);
     expect(download.suggestedFilename()).toBe('review-scores.csv');
@@ -94,7 +85,7 @@ describe('review triage in the browser', () => {
   });
 
   test('summarises a product over time with its aspects', async () => {
-    const { page } = harness;
+    const { page } = harness();
     await page.getByTestId('review-sentiment').selectOption('');
     await page.getByTestId('review-sku').fill('SD-1204');
     await page.getByTestId('reviews-tab-summary').click();
@@ -106,7 +97,7 @@ describe('review triage in the browser', () => {
   });
 
   test('retrains, compares both models and switches, then goes back to the built-in model', async () => {
-    const { page } = harness;
+    const { page } = harness();
     await page.getByTestId('reviews-tab-model').click();
     await expect.poll(() => page.getByTestId('active-model').textContent()).toBe('Built-in');
     await page.getByTestId('model-retrain').click();
@@ -121,7 +112,7 @@ describe('review triage in the browser', () => {
   });
 
   test('the triage view in dark mode', async () => {
-    const { page } = harness;
+    const { page } = harness();
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByTestId('reviews-tab-summary').click();
     await expect.poll(() => page.getByTestId('chart-bar').count()).toBeGreaterThan(0);
