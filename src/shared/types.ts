@@ -12,6 +12,8 @@ export interface ProductSummary {
   title: string;
   category: string;
   price: number | null;
+  /** Units in stock; null when the catalog does not say. */
+  stock: number | null;
   imageId: number | null;
 }
 

@@ -22,7 +22,7 @@ function readCsv(file: string, header: string[]): Row[] {
   return parse(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: false }) as Row[];
 }
 
-const products = readCsv('products.csv', ['sku', 'title', 'description', 'category', 'price', 'image']);
+const products = readCsv('products.csv', ['sku', 'title', 'description', 'category', 'price', 'image', 'stock']);
 const customers = readCsv('customers.csv', ['id', 'name', 'email', 'phone', 'created_at']);
 const orderLines = readCsv('orders.csv', [
   'order_number', 'customer_id', 'status', 'placed_at', 'shipped_at', 'delivered_at', 'carrier',

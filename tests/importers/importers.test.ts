@@ -36,6 +36,21 @@ describe('importers', () => {
     expect(core.context.db.prepare("SELECT title FROM products WHERE sku = 'A1'").pluck().get()).toBe('Mug XL');
   });
 
+  it('keeps stock levels: a file without them leaves the known stock, a bad figure names its row', async () => {
+    const core = newCore();
+    const dir = tempDir();
+    await importPath(core.context, 'products', await write(dir, 'stock.csv', 'sku,title,stock\nA1,Mug,12\nA2,Teapot,0\nA3,Cup,\n'));
+    const stockOf = (sku: string) => core.context.db.prepare('SELECT stock FROM products WHERE sku = ?').pluck().get(sku);
+    expect([stockOf('A1'), stockOf('A2'), stockOf('A3')]).toEqual([12, 0, null]);
+    await importPath(core.context, 'products', await write(dir, 'titles.csv', 'sku,title\nA1,Mug XL\n'));
+    expect(stockOf('A1')).toBe(12);
+    const bad = await write(dir, 'bad-stock.csv', 'sku,title,stock\nA1,Mug,3\nA2,Teapot,-2\n');
+    await expect(importPath(core.context, 'products', bad)).rejects.toThrow(`${bad}: row 2, field "stock": -2 is below 0`);
+    await expect(importPath(core.context, 'products', await write(dir, 'half.csv', 'sku,title,stock\nA1,Mug,2.5\n'))).rejects.toThrow(/row 1, field "stock": 2.5 is not a whole number/);
+    expect(stockOf('A1')).toBe(12);
+    expect(exportKind(core.context, 'products').content.split('\n')[0]).toBe('sku,title,description,category,price,stock,image');
+  });
+
   it('refuses a file with a bad row, naming file, row and field, and changes nothing', async () => {
     const core = newCore();
     const dir = tempDir();
@@ -125,7 +140,7 @@ describe('importers', () => {
     await importPath(core.context, 'products', await write(dir, 'p.csv', 'sku,title,image\nA1,Mug,a.png\n'));
     const out = join(dir, 'out', 'products.csv');
     expect(await exportToPath(core.context, 'products', out)).toEqual({ records: 1, attachments: 1 });
-    expect(readFileSync(out, 'utf8')).toMatch(/^sku,title,description,category,price,image\nA1,Mug,,,,images\/A1-1\.png\n$/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^sku,title,description,category,price,stock,image\nA1,Mug,,,,,images\/A1-1\.png\n$/);
     const copy = newCore();
     await importPath(copy.context, 'products', out);
     expect(tableCounts(copy.context.db)).toMatchObject({ products: 1, product_images: 1 });

@@ -86,6 +86,31 @@ describe('the store recommender', () => {
     }
   });
 
+  it('never offers a product that is out of stock, in any list', async () => {
+    const { core, client } = await demoStore();
+    await client.call('recs.retrain', {});
+    const offered = async () => {
+      const lists = await Promise.all([
+        client.call('recs.forCustomer', { customerId: 'C-0003', k: 5 }),
+        client.call('recs.forCustomer', { customerId: 'NOBODY', k: 5 }),
+        client.call('recs.similar', { sku: 'SD-1201', k: 5 }),
+        client.call('recs.boughtTogether', { sku: 'SD-1201', k: 5 }),
+        client.call('recs.popular', { k: 5 }),
+      ]);
+      return lists.map((list) => list.map((item) => item.sku));
+    };
+    const before = await offered();
+    // Sell out the first product of every list: each list must then do without it.
+    const soldOut = [...new Set(before.map((list) => list[0]).filter((sku): sku is string => sku !== undefined))];
+    expect(soldOut.length).toBeGreaterThan(1);
+    core.context.db.prepare('UPDATE products SET stock = 0 WHERE sku IN (SELECT value FROM json_each(?))').run(JSON.stringify(soldOut));
+    const after = await offered();
+    after.forEach((list, index) => {
+      expect(list.length, `list ${index}`).toBeGreaterThan(0);
+      for (const sku of soldOut) expect(list, `list ${index}`).not.toContain(sku);
+    });
+  });
+
   it('gives an unknown customer cold-start results: the product in view first, then popularity', async () => {
     const { client } = await demoStore();
     await client.call('recs.retrain', {});

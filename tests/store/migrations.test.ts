@@ -134,4 +134,14 @@ describe('migrations', () => {
     before.prepare("INSERT INTO macros (external_id, name, body) VALUES ('M4', 'No shortcut', 'x')").run();
     expect(tableCounts(before)).toMatchObject({ macros: 2 });
   });
+
+  it('11 product stock: unknown by default, never negative', () => {
+    const { db, applied } = migratedThrough(11);
+    expect(applied).toEqual([11]);
+    db.prepare("INSERT INTO products (sku, title) VALUES ('A', 'Mug')").run();
+    expect(db.prepare("SELECT stock FROM products WHERE sku = 'A'").pluck().get()).toBeNull();
+    db.prepare("UPDATE products SET stock = 0 WHERE sku = 'A'").run();
+    expect(() => db.prepare("UPDATE products SET stock = -1 WHERE sku = 'A'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE products SET stock = 'many' WHERE sku = 'A'").run()).toThrow(/cannot store TEXT/);
+  });
 });

@@ -9,7 +9,7 @@ export function likePattern(query: string): string {
   return `%${query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-const summaryColumns = `p.sku, p.title, p.category, p.price,
+const summaryColumns = `p.sku, p.title, p.category, p.price, p.stock,
   (SELECT min(i.id) FROM product_images i WHERE i.product_id = p.id AND i.source = 'catalog') AS imageId`;
 
 export function listProducts(context: CoreContext, args: ApiArgs<'catalog.list'>): ApiResult<'catalog.list'> {

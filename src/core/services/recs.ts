@@ -5,6 +5,12 @@ import { recommendForUser, similarItems, type Recommendation } from '../recs/ind
 import { currentRecommender, retrainRecommender } from './recs-model.ts';
 
 const imageOf = `(SELECT min(i.id) FROM product_images i WHERE i.product_id = p.id AND i.source = 'catalog')`;
+/** Nothing out of stock is offered; a product without a stock figure counts as available. */
+const inStock = '(p.stock IS NULL OR p.stock > 0)';
+
+function outOfStock(context: CoreContext): Set<string> {
+  return new Set(context.db.prepare('SELECT sku FROM products WHERE stock = 0').pluck().all() as string[]);
+}
 
 /** Products that share orders with the given one, by how many customers bought both. */
 export function boughtTogether(context: CoreContext, args: ApiArgs<'recs.boughtTogether'>): ApiResult<'recs.boughtTogether'> {
@@ -13,7 +19,7 @@ export function boughtTogether(context: CoreContext, args: ApiArgs<'recs.boughtT
       `SELECT p.sku, p.title, ${imageOf} AS imageId, count(DISTINCT o.customer_id) AS customers
        FROM order_items mine JOIN order_items other ON other.order_id = mine.order_id AND other.sku <> mine.sku
        JOIN orders o ON o.id = mine.order_id JOIN products p ON p.sku = other.sku
-       WHERE mine.sku = ? AND o.status NOT IN ('cancelled')
+       WHERE mine.sku = ? AND o.status NOT IN ('cancelled') AND ${inStock}
        GROUP BY p.sku ORDER BY customers DESC, p.title LIMIT ?`,
     )
     .all(args.sku, args.k ?? 5) as (Omit<RelatedProduct, 'reason' | 'score'> & { customers: number })[];
@@ -30,7 +36,7 @@ export function popular(context: CoreContext, args: ApiArgs<'recs.popular'>): Ap
     .prepare(
       `SELECT p.sku, p.title, p.category, ${imageOf} AS imageId, count(DISTINCT o.customer_id) AS customers
        FROM products p JOIN order_items i ON i.sku = p.sku JOIN orders o ON o.id = i.order_id
-       WHERE (@category IS NULL OR p.category = @category) AND o.status NOT IN ('cancelled')
+       WHERE (@category IS NULL OR p.category = @category) AND o.status NOT IN ('cancelled') AND ${inStock}
        GROUP BY p.sku ORDER BY customers DESC, p.title LIMIT @k`,
     )
     .all({ category: args.category ?? null, k: args.k ?? 10 }) as (Omit<RelatedProduct, 'reason' | 'score'> & { category: string; customers: number })[];
@@ -73,21 +79,21 @@ export async function similar(context: CoreContext, args: ApiArgs<'recs.similar'
   const k = args.k ?? 6;
   const model = await currentRecommender(context);
   if (!model) return [];
-  return asProducts(context, similarItems(model, args.sku, k + slack, { label: titleLabel(context) }), k);
+  return asProducts(context, similarItems(model, args.sku, k + slack, { label: titleLabel(context), exclude: outOfStock(context) }), k);
 }
 
 /**
  * Suggestions for one customer: never something they bought, reviewed or interacted with.
  * A customer the model has not seen (or an unknown id) gets cold-start results from the
  * product in view and the popular items of its category, then overall popularity.
- * The schema has no stock levels, so nothing is excluded as out of stock.
+ * Out-of-stock products are never offered.
  */
 export async function forCustomer(context: CoreContext, args: ApiArgs<'recs.forCustomer'>): Promise<ApiResult<'recs.forCustomer'>> {
   const k = args.k ?? 5;
   if (args.contextSku !== undefined && !context.db.prepare('SELECT 1 FROM products WHERE sku = ?').get(args.contextSku)) throw new NotFoundError(`product ${args.contextSku}`);
   const model = await currentRecommender(context);
   // The model may predate the latest orders: what the store says was bought is excluded too.
-  const owned = new Set(
+  const excluded = new Set(
     context.db
       .prepare(
         `SELECT i.sku FROM order_items i JOIN orders o ON o.id = i.order_id JOIN customers c ON c.id = o.customer_id WHERE c.external_id = @customer
@@ -96,10 +102,11 @@ export async function forCustomer(context: CoreContext, args: ApiArgs<'recs.forC
       .pluck()
       .all({ customer: args.customerId }) as string[],
   );
-  if (!model) return popular(context, { k: k + owned.size }).filter((product) => !owned.has(product.sku)).slice(0, k);
+  if (!model) return popular(context, { k: k + excluded.size }).filter((product) => !excluded.has(product.sku)).slice(0, k);
+  for (const sku of outOfStock(context)) excluded.add(sku);
   const results = await recommendForUser(model, args.customerId, {
     k: k + slack,
-    exclude: owned,
+    exclude: excluded,
     ...(args.contextSku !== undefined ? { context: [args.contextSku] } : {}),
     // Diversity: the caps are set for the k shown, not the longer list fetched.
     maxPerCategory: Math.max(2, Math.ceil(k / 2)),

@@ -191,6 +191,8 @@ export const en = {
   'products.allCategories': 'All categories',
   'products.empty': 'No products match.',
   'products.noPrice': 'No price',
+  'products.outOfStock': 'Out of stock',
+  'products.inStock': '{n} in stock',
   'products.boughtTogether': 'Bought together',
   'products.noRecs': 'No suggestions for this product yet.',
   'products.description': 'Description',

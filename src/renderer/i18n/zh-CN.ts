@@ -193,6 +193,8 @@ export const zhCN: Dictionary = {
   'products.allCategories': '全部分类',
   'products.empty': '没有匹配的商品。',
   'products.noPrice': '暂无价格',
+  'products.outOfStock': '缺货',
+  'products.inStock': '库存 {n} 件',
   'products.boughtTogether': '经常一起购买',
   'products.noRecs': '暂无该商品的推荐。',
   'products.description': '描述',

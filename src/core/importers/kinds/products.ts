@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { readImageFacts } from '../../imaging/images.ts';
 import { FieldError } from '../errors.ts';
-import { optionalNumber, optionalText, requiredText } from '../fields.ts';
+import { optionalInteger, optionalNumber, optionalText, requiredText } from '../fields.ts';
 import type { ImportKindSpec } from '../kind.ts';
 import type { ImportSource } from '../source.ts';
 
@@ -22,6 +22,8 @@ interface ProductRecord {
   description: string;
   category: string;
   price: number | null;
+  /** Units in stock; null when the file does not say. */
+  stock: number | null;
   images: ProductImageFile[];
 }
 
@@ -60,6 +62,7 @@ export const products: ImportKindSpec<ProductRecord> = {
       description: optionalText(record, 'description') ?? '',
       category: optionalText(record, 'category') ?? '',
       price: optionalNumber(record, 'price', { min: 0 }),
+      stock: optionalInteger(record, 'stock', { min: 0 }),
       images,
     };
   },
@@ -67,8 +70,10 @@ export const products: ImportKindSpec<ProductRecord> = {
   write(db, values) {
     const existing = db.prepare('SELECT id FROM products WHERE sku = ?').pluck();
     const upsert = db.prepare(
-      `INSERT INTO products (sku, title, description, category, price) VALUES (@sku, @title, @description, @category, @price)
-       ON CONFLICT (sku) DO UPDATE SET title = excluded.title, description = excluded.description, category = excluded.category, price = excluded.price
+      // A file without stock figures leaves the known stock as it was.
+      `INSERT INTO products (sku, title, description, category, price, stock) VALUES (@sku, @title, @description, @category, @price, @stock)
+       ON CONFLICT (sku) DO UPDATE SET title = excluded.title, description = excluded.description, category = excluded.category, price = excluded.price,
+         stock = coalesce(excluded.stock, products.stock)
        RETURNING id`,
     );
     const addImage = db.prepare(
@@ -86,13 +91,14 @@ export const products: ImportKindSpec<ProductRecord> = {
     return { inserted, updated };
   },
   export(db, { withAttachments }) {
-    const rows = db.prepare('SELECT id, sku, title, description, category, price FROM products ORDER BY sku').all() as {
+    const rows = db.prepare('SELECT id, sku, title, description, category, price, stock FROM products ORDER BY sku').all() as {
       id: number;
       sku: string;
       title: string;
       description: string;
       category: string;
       price: number | null;
+      stock: number | null;
     }[];
     const imagesOf = db.prepare("SELECT id, mime, bytes FROM product_images WHERE product_id = ? AND source = 'catalog' ORDER BY id");
     const attachments: { path: string; bytes: Uint8Array }[] = [];
@@ -105,8 +111,8 @@ export const products: ImportKindSpec<ProductRecord> = {
           paths.push(path);
         }
       }
-      return { sku: row.sku, title: row.title, description: row.description, category: row.category, price: row.price ?? '', image: paths.join('|') };
+      return { sku: row.sku, title: row.title, description: row.description, category: row.category, price: row.price ?? '', stock: row.stock ?? '', image: paths.join('|') };
     });
-    return { format: 'csv', columns: ['sku', 'title', 'description', 'category', 'price', 'image'], records, attachments };
+    return { format: 'csv', columns: ['sku', 'title', 'description', 'category', 'price', 'stock', 'image'], records, attachments };
   },
 };

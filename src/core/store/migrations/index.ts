@@ -9,6 +9,7 @@ import { feedbackAuditSettings } from './0007-feedback-audit-settings.ts';
 import { imageVectors } from './0008-image-vectors.ts';
 import { reviewReplies } from './0009-review-replies.ts';
 import { assistant } from './0010-assistant.ts';
+import { productStock } from './0011-product-stock.ts';
 import type { Migration } from './migration.ts';
 
-export const migrations: readonly Migration[] = [catalog, customersAndOrders, reviews, knowledgeBase, conversations, interactions, feedbackAuditSettings, imageVectors, reviewReplies, assistant];
+export const migrations: readonly Migration[] = [catalog, customersAndOrders, reviews, knowledgeBase, conversations, interactions, feedbackAuditSettings, imageVectors, reviewReplies, assistant, productStock];

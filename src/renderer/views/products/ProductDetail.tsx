@@ -44,6 +44,11 @@ export function ProductDetail({ sku, onBack, onOpen }: { sku: string; onBack: ()
           <h2 data-testid="product-title">{data.title}</h2>
           <span className="mono muted">{data.sku}</span>
           <p className="price">{data.price === null ? t('products.noPrice') : formatMoney(data.price, language)}</p>
+          {data.stock !== null && (
+            <span className={`chip ${data.stock === 0 ? 'sentiment-negative' : 'outline'}`} data-testid="product-stock">
+              {data.stock === 0 ? t('products.outOfStock') : t('products.inStock', { n: data.stock })}
+            </span>
+          )}
           <h3 className="section-title">{t('products.description')}</h3>
           <p className="description">{data.description || t('products.noDescription')}</p>
         </div>
