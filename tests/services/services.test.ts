@@ -1,10 +1,14 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../src/core/index.ts';
+import { createCore, type Core } from '../../src/core/index.ts';
+import { createMemoryLogger } from '../../src/core/logger.ts';
 import { createInProcessClient } from '../../src/core/transports/in-process.ts';
 import type { ApiClient } from '../../src/shared/api.ts';
-import { useCore } from '../helpers/core.ts';
+import { sharedModels, useCore } from '../helpers/core.ts';
+import { useTempDir } from '../helpers/temp.ts';
 
 const newCore = useCore();
+const tempDir = useTempDir();
 
 const files = {
   products: ['products.csv', 'sku,title,category,price\nTEA,Oolong tea,Tea,12\nPOT,Glass teapot,Kitchen,30\nCUP,Tea cup,Kitchen,6\nCASE,Phone case,Electronics,15\n'],
@@ -98,5 +102,25 @@ describe('services', () => {
     expect(await client.call('system.updateSettings', { theme: 'dark', onboarded: true })).toMatchObject({ theme: 'dark', onboarded: true });
     await expect(client.call('system.updateSettings', { theme: 'neon' as never })).rejects.toMatchObject({ code: 'invalid_argument' });
     expect((await client.call('system.getSettings', {})).theme).toBe('dark');
+  });
+
+  it('lists the built-in models with what they do, and the image extractors with where they are or what to install', async () => {
+    const client = createInProcessClient(newCore());
+    const models = await client.call('models.list', {});
+    expect(models.find((model) => model.name === 'review-sentiment')).toMatchObject({ builtIn: true, task: 'review sentiment and star rating (EN + ZH)', message: null });
+    const extractor = models.find((model) => model.name === 'mobilenet-v2-1.0-224-quant');
+    expect(extractor).toMatchObject({ builtIn: false, path: join(sharedModels, 'mobilenet-v2-1.0-224-quant', 'mobilenet_v2_1.0_224_quant.onnx'), message: null });
+
+    const bare = createCore({ dataDir: join(tempDir(), 'bare'), modelsPath: [], logger: createMemoryLogger(), providers: ['cpu'] });
+    try {
+      const missing = (await createInProcessClient(bare).call('models.list', {})).filter((model) => !model.builtIn);
+      expect(missing.length).toBeGreaterThan(0);
+      for (const model of missing) {
+        expect(model.path).toBeNull();
+        expect(model.message).toMatch(/SHOPDESK_MODELS_PATH is not set/);
+      }
+    } finally {
+      await bare.close();
+    }
   });
 });

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiResult } from '../../shared/api.ts';
 import type { AuditEntry, ModelInfo } from '../../shared/types.ts';
 import type { CoreContext } from '../context.ts';
 import { tableCounts } from '../store/database.ts';
+import { extractorManifestPath, findImageExtractors, loadExtractorManifest } from '../vision/manifest.ts';
 
 export async function systemInfo(context: CoreContext): Promise<ApiResult<'system.info'>> {
   const executionProvider = await context.engine.selectProvider();
@@ -32,17 +33,40 @@ export function findOnModelsPath(modelsPath: readonly string[], relativePath: st
   return null;
 }
 
-/** The project's own models: each folder under models/ with a model card. */
+/** What a model does, from its card's title: "# name — what it does" (or "# name: what it does"). */
+function cardSummary(cardPath: string, name: string): string {
+  const title = readFileSync(cardPath, 'utf8').split('\n', 1)[0] ?? '';
+  const summary = title.replace(/^#\s*/, '').replace(name, '').replace(/^\s*(?:—|-|:)\s*/, '').trim();
+  return summary || name;
+}
+
+/**
+ * The project's own models (each folder under models/ with a model card), then the
+ * third-party image extractors: where each was found on the models path, or what to install.
+ */
 export function listModels(context: CoreContext): ModelInfo[] {
   const modelsDir = join(context.appRoot, 'models');
   if (!existsSync(modelsDir)) return [];
-  return readdirSync(modelsDir, { withFileTypes: true })
+  const own = readdirSync(modelsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(modelsDir, entry.name, 'MODEL_CARD.md')))
     .map((entry) => ({
       name: entry.name,
-      task: entry.name.split('-')[0] ?? entry.name,
+      task: cardSummary(join(modelsDir, entry.name, 'MODEL_CARD.md'), entry.name),
       path: join(modelsDir, entry.name),
       builtIn: true,
       message: null,
     }));
+  const manifest = loadExtractorManifest(extractorManifestPath(context.appRoot));
+  const extractors = manifest.extractors.map((extractor) => {
+    const found = findImageExtractors(context.modelsPath, manifest, [extractor.id]);
+    const missing = 'missing' in found;
+    return {
+      name: extractor.id,
+      task: `image features for photo identification (${extractor.licence})`,
+      path: missing ? null : (found[0]?.path ?? null),
+      builtIn: false,
+      message: missing ? found.missing : null,
+    };
+  });
+  return [...own, ...extractors];
 }
