@@ -172,6 +172,10 @@ describe('support assistant', () => {
     const listed = await client.call('chat.list', {});
     expect(listed.items.find((conversation) => conversation.id === 'V2')?.escalation).toBe('legal_threat');
     expect((await client.call('chat.clearEscalation', { id: 'V2' })).escalation).toBeNull();
+    // Clearing sticks: reading the same message again does not escalate again; a new threat does.
+    expect((await client.call('chat.suggest', { conversationId: 'V2' })).escalation).toBeNull();
+    expect((await client.call('chat.get', { id: 'V2' })).escalation).toBeNull();
+    expect((await ask(client, 'V2', 'Final warning: my lawyer will sue you.')).escalation).toBe('legal_threat');
     expect((await client.call('system.audit', { limit: 100 })).map((entry) => entry.action)).toEqual(expect.arrayContaining(['chat.escalate', 'chat.clearEscalation', 'chat.suggest']));
   });
 

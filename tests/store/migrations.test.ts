@@ -144,4 +144,13 @@ describe('migrations', () => {
     expect(() => db.prepare("UPDATE products SET stock = -1 WHERE sku = 'A'").run()).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE products SET stock = 'many' WHERE sku = 'A'").run()).toThrow(/cannot store TEXT/);
   });
+
+  it('12 escalation cleared: empty until an agent clears', () => {
+    const { db, applied } = migratedThrough(12);
+    expect(applied).toEqual([12]);
+    db.prepare("INSERT INTO conversations (external_id, created_at, updated_at) VALUES ('V1', '2026-01-01', '2026-01-01')").run();
+    expect(db.prepare('SELECT escalation_cleared_through FROM conversations').pluck().get()).toBeNull();
+    db.prepare('UPDATE conversations SET escalation_cleared_through = 7').run();
+    expect(() => db.prepare("UPDATE conversations SET escalation_cleared_through = 'x'").run()).toThrow(/cannot store TEXT/);
+  });
 });

@@ -206,10 +206,15 @@ function ranked(suggestions: Suggestion[]): Suggestion[] {
     .slice(0, suggestionLimit);
 }
 
-/** Sets the escalation when the analysis calls for one more serious than the current one; an agent clears it. */
-function escalate(context: CoreContext, rowId: number, conversationId: string, reason: EscalationReason | null): EscalationReason | null {
-  const current = context.db.prepare('SELECT escalation FROM conversations WHERE id = ?').pluck().get(rowId) as EscalationReason | null;
-  if (reason === null || !moreSerious(reason, current)) return current;
+/**
+ * Sets the escalation when the analysis calls for one more serious than the current one. An
+ * agent clears it; only a customer message newer than the clearing can escalate again.
+ */
+function escalate(context: CoreContext, rowId: number, conversationId: string, messageId: number, reason: EscalationReason | null): EscalationReason | null {
+  const { escalation: current, clearedThrough } = context.db
+    .prepare('SELECT escalation, escalation_cleared_through AS clearedThrough FROM conversations WHERE id = ?')
+    .get(rowId) as { escalation: EscalationReason | null; clearedThrough: number | null };
+  if (reason === null || !moreSerious(reason, current) || (clearedThrough !== null && messageId <= clearedThrough)) return current;
   context.db.transaction(() => {
     context.db.prepare('UPDATE conversations SET escalation = ? WHERE id = ?').run(reason, rowId);
     audit(context, 'assistant', 'chat.escalate', conversationId, { reason });
@@ -234,7 +239,7 @@ export async function suggestReplies(context: CoreContext, args: ApiArgs<'chat.s
     ...kbSuggestions(context, latest.body, analysis),
     ...macroSuggestions(context, args.conversationId, latest.body, analysis),
   ]);
-  const escalation = escalate(context, rowId, args.conversationId, escalationFor(analysis.mood, analysis.outOfScopeRun));
+  const escalation = escalate(context, rowId, args.conversationId, latest.id, escalationFor(analysis.mood, analysis.outOfScopeRun));
   audit(context, 'assistant', 'chat.suggest', args.conversationId, {
     messageId: latest.id,
     intent: analysis.intent,

@@ -95,7 +95,13 @@ export function setConversationStatus(context: CoreContext, args: { id: string; 
 export function clearEscalation(context: CoreContext, args: ApiArgs<'chat.clearEscalation'>): ApiResult<'chat.clearEscalation'> {
   const rowId = conversationRowId(context, args.id);
   context.db.transaction(() => {
-    context.db.prepare('UPDATE conversations SET escalation = NULL WHERE id = ?').run(rowId);
+    context.db
+      .prepare(
+        `UPDATE conversations SET escalation = NULL,
+           escalation_cleared_through = (SELECT max(id) FROM messages WHERE conversation_id = @rowId AND author = 'customer')
+         WHERE id = @rowId`,
+      )
+      .run({ rowId });
     audit(context, 'agent', 'chat.clearEscalation', args.id);
   })();
   context.events.emit('changed', { domain: 'chat' });

@@ -10,6 +10,7 @@ import { imageVectors } from './0008-image-vectors.ts';
 import { reviewReplies } from './0009-review-replies.ts';
 import { assistant } from './0010-assistant.ts';
 import { productStock } from './0011-product-stock.ts';
+import { escalationCleared } from './0012-escalation-cleared.ts';
 import type { Migration } from './migration.ts';
 
-export const migrations: readonly Migration[] = [catalog, customersAndOrders, reviews, knowledgeBase, conversations, interactions, feedbackAuditSettings, imageVectors, reviewReplies, assistant, productStock];
+export const migrations: readonly Migration[] = [catalog, customersAndOrders, reviews, knowledgeBase, conversations, interactions, feedbackAuditSettings, imageVectors, reviewReplies, assistant, productStock, escalationCleared];
