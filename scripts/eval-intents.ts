@@ -2,12 +2,13 @@
  * Measures the intent models on validation splits of the shared data, through the same
  * code paths as the app (trainIntentModel → ONNX folder → loadIntentClassifier).
  *
- *   npx tsx scripts/eval-intents.ts [banking77] [clinc] [builtin] [--no-vectors]
+ *   npx tsx scripts/eval-intents.ts [banking77] [clinc] [builtin] [--no-vectors] [--model DIR]
  *
  * - banking77: trained on 90% of train.csv (hash split), scored on the other 10%; also the training time.
  * - clinc: trained on train + oos_train, scored on val + oos_val (accuracy over all, out-of-scope recall).
- * - builtin: the committed models/intent-ecommerce on the held-out Bitext utterances, and its
- *   refusals on held-out CLINC150 negatives.
+ * - builtin: the committed models/intent-ecommerce (or --model DIR) on the held-out Bitext
+ *   utterances, on whole customer messages written for the project (tests/intents/messages-en.tsv),
+ *   and its refusals on held-out CLINC150 negatives.
  */
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ import { builtInIntentModelDir, loadIntentClassifier } from '../src/core/intents
 import { outOfScopeLabel } from '../src/core/intents/model-files.ts';
 import { trainIntentModel, type IntentRow } from '../src/core/intents/train.ts';
 import { loadWordVectors, type WordVectors } from '../src/core/retrieval/word-vectors.ts';
-import { glovePath, isValidationText, readBitext, readClinc, readNegatives, sharedRoot } from './train-intent-model.ts';
+import { glovePath, isValidationText, readBitext, readClinc, readMessageRows, readNegatives, repoRoot, sharedRoot } from './train-intent-model.ts';
 
 interface Score {
   rows: number;
@@ -57,7 +58,9 @@ async function trainAndScore(engine: InferenceEngine, name: string, train: Inten
   }
 }
 
-const wanted = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
+const modelIndex = process.argv.indexOf('--model');
+const builtInModel = modelIndex > 0 ? resolve(process.argv[modelIndex + 1] as string) : builtInIntentModelDir;
+const wanted = process.argv.slice(2).filter((argument, index, all) => !argument.startsWith('--') && all[index - 1] !== '--model');
 const runs = wanted.length > 0 ? wanted : ['banking77', 'clinc', 'builtin'];
 const wordVectors = process.argv.includes('--no-vectors') ? undefined : loadWordVectors(glovePath);
 const engine = createInferenceEngine({ logger: createStderrLogger(true), providers: ['cpu'] });
@@ -78,7 +81,8 @@ if (runs.includes('clinc')) {
 }
 if (runs.includes('builtin')) {
   const heldOut = readBitext().filter((row) => isValidationText(row.text));
-  console.log(`builtin on held-out Bitext: ${JSON.stringify(await score(engine, builtInIntentModelDir, heldOut))}`);
-  console.log(`builtin on held-out negatives (CLINC150 val, unrelated domains + oos_val): ${JSON.stringify(await score(engine, builtInIntentModelDir, readNegatives('val', 20)))}`);
+  console.log(`builtin on held-out Bitext: ${JSON.stringify(await score(engine, builtInModel, heldOut))}`);
+  console.log(`builtin on whole customer messages: ${JSON.stringify(await score(engine, builtInModel, readMessageRows(resolve(repoRoot, 'tests/intents/messages-en.tsv'))))}`);
+  console.log(`builtin on held-out negatives (CLINC150 val, unrelated domains + oos_val): ${JSON.stringify(await score(engine, builtInModel, readNegatives('val', 20)))}`);
 }
 await engine.release();

@@ -27,6 +27,12 @@ export interface TrainIntentOptions {
   epochs?: number;
   dimensions?: number;
   learningRate?: number;
+  /**
+   * Extra rows made from given ones (e.g. the utterances wrapped in message context). It
+   * is applied to the tuning split and the held-out split separately, so no variant of a
+   * held-out utterance is trained on before the threshold is tuned.
+   */
+  augment?: (rows: readonly IntentRow[], random: () => number) => IntentRow[];
   /** Progress lines (validation numbers, timing). */
   log?: (message: string) => void;
 }
@@ -66,30 +72,29 @@ export async function trainIntentModel(options: TrainIntentOptions): Promise<Tra
   if (labels.filter((label) => label !== outOfScopeLabel).length < 2) throw new RangeError('training needs at least two intents besides out_of_scope');
   const labelIndex = new Map(labels.map((label, index) => [label, index]));
   const features: FeatureOptions = defaultFeatureOptions;
-  const examples: TrainingExample[] = rows.map((row) => ({ buckets: featureBuckets(row.text, features), label: labelIndex.get(row.intent) as number }));
+  const toExample = (row: IntentRow): TrainingExample => ({ buckets: featureBuckets(row.text, features), label: labelIndex.get(row.intent) as number });
+  const augmentRandom = seededRandom(seed ^ 0xa0a0);
+  const withVariants = (part: readonly IntentRow[]) => (options.augment ? [...part, ...options.augment(part, augmentRandom)] : part);
+  const allRows = withVariants(rows);
   const training: BagTrainingOptions = {
     dimensions: options.dimensions ?? defaults.dimensions,
     epochs: options.epochs ?? defaults.epochs,
     learningRate: options.learningRate ?? defaults.learningRate,
     idfPower: defaults.idfPower,
     seed,
-    ...(options.wordVectors ? { pretrained: pretrainedRows(rows, options.wordVectors, options.dimensions ?? defaults.dimensions) } : {}),
+    ...(options.wordVectors ? { pretrained: pretrainedRows(allRows, options.wordVectors, options.dimensions ?? defaults.dimensions) } : {}),
   };
 
   const validationShare = options.validationShare ?? 0.1;
   const { trainIndices, validationIndices } = stratifiedSplit(
-    examples,
+    rows.map((row) => ({ label: labelIndex.get(row.intent) as number })),
     (label) => (labels[label] === outOfScopeLabel ? Math.max(validationShare, negativeValidationShare) : validationShare),
     seed,
   );
-  const heldOutModel = trainBagModel(
-    trainIndices.map((index) => examples[index] as TrainingExample),
-    labels,
-    training,
-  );
+  const heldOutModel = trainBagModel(withVariants(trainIndices.map((index) => rows[index] as IntentRow)).map(toExample), labels, training);
   const lookup = rowLookup(heldOutModel.buckets);
-  const scored = validationIndices.map((index) => {
-    const example = examples[index] as TrainingExample;
+  const scored = withVariants(validationIndices.map((index) => rows[index] as IntentRow)).map((row) => {
+    const example = toExample(row);
     return { label: example.label, probabilities: predictProbabilities(heldOutModel, example.buckets, lookup) };
   });
   const threshold = tuneThreshold(labels, scored);
@@ -99,7 +104,7 @@ export async function trainIntentModel(options: TrainIntentOptions): Promise<Tra
       `out-of-scope recall ${validation.outOfScopeRecall === null ? 'n/a' : percent(validation.outOfScopeRecall)}, threshold ${threshold.toFixed(3)}`,
   );
 
-  const model = trainBagModel(examples, labels, training);
+  const model = trainBagModel(allRows.map(toExample), labels, training);
   const manifest: IntentModelManifest = {
     format: 'shopdesk-intent-model',
     featureVersion,
@@ -108,7 +113,7 @@ export async function trainIntentModel(options: TrainIntentOptions): Promise<Tra
     threshold,
     dimensions: training.dimensions,
     training: {
-      rows: rows.length,
+      rows: allRows.length,
       seed,
       epochs: training.epochs,
       learningRate: training.learningRate,
@@ -118,7 +123,7 @@ export async function trainIntentModel(options: TrainIntentOptions): Promise<Tra
     },
   };
   writeIntentModel(options.outDir, model, manifest);
-  log(`trained on ${rows.length} rows, ${labels.length} classes, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`trained on ${allRows.length} rows, ${labels.length} classes, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { manifest, outDir: options.outDir };
 }
 
