@@ -11,8 +11,9 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           'core-host': resolve('src/main/core-host.ts'),
-          // Review retraining runs in a worker thread of the core host (src/core/reviews/model/train-in-worker.ts).
+          // Model training runs in worker threads of the core host (src/core/worker-thread.ts).
           'train-worker': resolve('src/core/reviews/model/train-worker.ts'),
+          'recs-train-worker': resolve('src/core/recs/train-worker.ts'),
         },
       },
     },

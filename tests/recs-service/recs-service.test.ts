@@ -46,6 +46,24 @@ describe('the store recommender', () => {
     expect(progress.at(-1)).toMatchObject({ finished: true, done: 3, total: 3 });
   });
 
+  it('trains in a worker thread: the core answers other calls while the model trains', async () => {
+    const { core, client } = await demoStore();
+    const events: string[] = [];
+    let answered: Promise<unknown> | undefined;
+    core.subscribe((event, payload) => {
+      const progress = payload as ProgressEvent;
+      if (event !== 'progress' || progress.label !== 'Training recommendations') return;
+      events.push(`progress ${progress.done}`);
+      // Training starts right after step 1 and step 2 is reported when it is done: on the
+      // core's own thread, a call made now could only be answered after step 2.
+      if (progress.done === 1) answered = client.call('system.info', {}).then(() => events.push('answered'));
+    });
+    await client.call('recs.retrain', {});
+    await answered;
+    expect(events.indexOf('answered')).toBeGreaterThan(-1);
+    expect(events.indexOf('answered')).toBeLessThan(events.indexOf('progress 2'));
+  });
+
   it('finds similar products with reasons, and by description for a product nobody bought', async () => {
     const { client } = await demoStore();
     await client.call('system.import', {

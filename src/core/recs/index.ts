@@ -5,3 +5,4 @@ export type { RecommenderModel, BlendWeights, ComponentName } from './model.ts';
 export { trainRecommender, type TrainOptions } from './train.ts';
 export { recommendForUser, recommendForUsers, similarItems, boughtTogether, popularItems, type Recommendation, type RecommendOptions } from './recommend.ts';
 export { saveRecommender, loadRecommender } from './storage.ts';
+export { trainRecommenderInWorker } from './train-in-worker.ts';

@@ -1,6 +1,6 @@
 /**
  * The store's own recommender: trained from the `interactions` table, order lines and
- * reviews, saved under the data folder, and retrained in the background (debounced) after
+ * reviews in a worker thread, saved under the data folder, and retrained in the background (debounced) after
  * imports that change what it learns from. `recs.retrain` trains now and resolves when done,
  * so tests and scripts never depend on the debounce timer.
  */
@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiResult } from '../../shared/api.ts';
 import type { CoreContext } from '../context.ts';
-import { loadRecommender, saveRecommender, trainRecommender, type Interaction, type RecommenderModel } from '../recs/index.ts';
+import { loadRecommender, trainRecommenderInWorker, type Interaction, type RecommenderModel } from '../recs/index.ts';
 import type { Db } from '../store/database.ts';
 
 /** Imports arrive in bursts (the demo store is seven files): one retrain after the last. */
@@ -97,8 +97,6 @@ async function trainNow(context: CoreContext): Promise<ApiResult<'recs.retrain'>
     const fingerprint = storeFingerprint(context.db);
     const interactions = storeInteractions(context.db);
     const facts = catalogFacts(context.db);
-    // Let calls that queued up behind the import run before the CPU-bound training starts.
-    await new Promise((resolve) => setImmediate(resolve));
     report(1);
     const dir = recommenderDir(context);
     const trainedAt = new Date().toISOString();
@@ -106,9 +104,8 @@ async function trainNow(context: CoreContext): Promise<ApiResult<'recs.retrain'>
       current.model = null;
       rmSync(dir, { recursive: true, force: true });
     } else {
-      const model = trainRecommender(interactions, { ...facts, seed: 1 });
+      await trainRecommenderInWorker({ interactions, options: { ...facts, seed: 1 }, dir });
       report(2);
-      saveRecommender(model, dir);
       writeFileSync(join(dir, stateFile), JSON.stringify({ fingerprint, trainedAt }));
       // Loading back gives the ONNX scoring session the saved graph describes.
       current.model = await loadRecommender(dir, context.engine);
