@@ -37,3 +37,18 @@ export function syntheticShop(seed = 7): SyntheticShop {
   texts.set('A-new', 'stainless steel frying pan cookware deluxe');
   return { interactions, categories, texts };
 }
+
+/**
+ * A shop whose order matters: items "S0".."S11" form a chain, and each of 120 users buys
+ * three consecutive ones in chain order, from a random start. Once a customer has S(k) and
+ * S(k+1), the right next item is S(k+2); S(k−1) is bought with them just as often, but before.
+ */
+export function sequentialShop(seed = 5): Interaction[] {
+  const random = seededRandom(seed);
+  const interactions: Interaction[] = [];
+  for (let user = 0; user < 120; user += 1) {
+    const start = Math.floor(random() * 10);
+    for (let step = 0; step < 3; step += 1) interactions.push({ user: `s-user${user}`, item: `S${start + step}`, timestamp: 1000 + step });
+  }
+  return interactions;
+}

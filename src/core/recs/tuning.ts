@@ -2,7 +2,7 @@
  * Blend-weight search on a validation split: coordinate ascent over a small grid per
  * component, maximising HR@10 + NDCG@10 of the held-out items ranked among all unseen items.
  */
-import { seededRandom } from '../random.ts';
+import { seededRandom, shuffle } from '../random.ts';
 import type { Interaction } from './interactions.ts';
 import { componentNames, type BlendWeights, type ComponentName, type RecommenderModel } from './model.ts';
 import { componentScale, componentScores, scoringQuery } from './scoring.ts';
@@ -26,13 +26,15 @@ export function tuneWeights(model: RecommenderModel, heldOut: readonly Interacti
   const active = componentNames.filter((component) => model.weights[component] > 0);
   const itemCount = model.items.length;
   const userLimit = Math.min(maximumUsers, Math.max(50, Math.floor(maximumCachedScores / Math.max(1, itemCount * active.length))));
-  const random = seededRandom(seed);
-  const candidates = heldOut.filter((interaction) => model.userIndex.has(interaction.user) && model.itemIndex.has(interaction.item));
+  // A held-out item the user already had can never be recommended again: it is a miss, not a case to tune on.
+  const findableCase = (interaction: Interaction) => {
+    const row = model.userIndex.get(interaction.user);
+    const item = model.itemIndex.get(interaction.item);
+    return row !== undefined && item !== undefined && !(model.histories[row] as Int32Array).includes(item);
+  };
+  const candidates = heldOut.filter(findableCase);
   // A seeded shuffle, then the first userLimit: a fair sample that never moves between runs.
-  for (let index = candidates.length - 1; index > 0; index -= 1) {
-    const other = Math.floor(random() * (index + 1));
-    [candidates[index], candidates[other]] = [candidates[other] as Interaction, candidates[index] as Interaction];
-  }
+  shuffle(candidates, seededRandom(seed));
   const sample = candidates.slice(0, userLimit);
   const cases: ValidationCase[] = sample.map((interaction) => {
     const row = model.userIndex.get(interaction.user) as number;
@@ -49,7 +51,7 @@ export function tuneWeights(model: RecommenderModel, heldOut: readonly Interacti
       }),
     };
   });
-  // Unfound held-out items (unknown user or item) count as misses in the reported metrics.
+  // Unfindable held-out items (unknown user or item, or already had) count as misses in the reported metrics.
   const total = heldOut.length;
   const blocked = new Uint8Array(itemCount);
   const evaluate = (weights: readonly number[]) => {
