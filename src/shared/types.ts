@@ -284,6 +284,7 @@ export type RecommendationReason =
   | { kind: 'same_customers'; customers: number }
   | { kind: 'similar_to'; item: string }
   | { kind: 'similar_description' }
+  | { kind: 'looks_similar' }
   | { kind: 'similar_to_history' }
   | { kind: 'similar_customers' }
   | { kind: 'popular'; category: string | null; customers: number | null };

@@ -1,14 +1,17 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/core/index.ts';
+import { importPath } from '../../src/core/services/data-files.ts';
 import { recommenderDir } from '../../src/core/services/recs-model.ts';
 import { createInProcessClient } from '../../src/core/transports/in-process.ts';
 import type { ApiClient } from '../../src/shared/api.ts';
 import type { ProgressEvent } from '../../src/shared/types.ts';
 import { useCore } from '../helpers/core.ts';
+import { useTempDir } from '../helpers/temp.ts';
 
 const newCore = useCore();
+const tempDir = useTempDir();
 
 async function demoStore(): Promise<{ core: Core; client: ApiClient }> {
   const core = newCore();
@@ -77,13 +80,28 @@ describe('the store recommender', () => {
     expect(similar.length).toBeLessThanOrEqual(5);
     for (const item of similar) {
       expect(item.sku).not.toBe('SD-1201');
-      expect(item.reason.kind).toMatch(/^(same_customers|similar_description)$/);
+      expect(item.reason.kind).toMatch(/^(same_customers|similar_description|looks_similar)$/);
       expect(item.title).not.toBe(item.sku);
     }
     const fresh = await client.call('recs.similar', { sku: 'SD-9001', k: 5 });
     expect(fresh.length).toBeGreaterThan(0);
     expect(fresh[0]?.reason).toEqual({ kind: 'similar_description' });
     await expect(client.call('recs.similar', { sku: 'NOPE' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('finds look-alikes by catalog image for a new product whose text matches nothing', async () => {
+    const { core, client } = await demoStore();
+    const teapot = core.context.db
+      .prepare("SELECT i.bytes FROM product_images i JOIN products p ON p.id = i.product_id WHERE p.sku = 'SD-1002' AND i.source = 'catalog'")
+      .pluck()
+      .get() as Buffer;
+    const folder = tempDir();
+    writeFileSync(join(folder, 'twin.png'), teapot);
+    writeFileSync(join(folder, 'new.csv'), 'sku,title,description,category,price,image\nSD-9002,Zorblax Quenth,Vrill.,Misc,5,twin.png\n');
+    await importPath(core.context, 'products', join(folder, 'new.csv'));
+    await client.call('recs.retrain', {});
+    const similar = await client.call('recs.similar', { sku: 'SD-9002', k: 5 });
+    expect(similar[0]).toMatchObject({ sku: 'SD-1002', reason: { kind: 'looks_similar' } });
   });
 
   it('recommends for a customer never what they already have, diverse, with reasons', async () => {

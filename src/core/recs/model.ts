@@ -44,6 +44,8 @@ export interface RecommenderModel {
   cooccurrences: SparseRows;
   ease: SparseRows;
   content: SparseRows;
+  /** Look-alike items by catalog image; explains "Similar" only, not part of the blend. */
+  looks: SparseRows;
   /** users × factors and items × factors, row-major. */
   userFactors: Float32Array;
   itemFactors: Float32Array;

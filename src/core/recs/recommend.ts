@@ -240,33 +240,38 @@ export async function recommendForUser(model: RecommenderModel, user: string, op
   return (await recommendForUsers(model, [user], options))[0] as Recommendation[];
 }
 
-/** Items like this one: bought by the same customers, or described alike (the only signal for new items). */
+/** Items like this one: bought by the same customers, described alike or looking alike (the last two also for new items). */
 export function similarItems(model: RecommenderModel, item: string, k: number, options: Pick<RecommendOptions, 'label' | 'exclude'> = {}): Recommendation[] {
   const index = model.itemIndex.get(item);
   if (index === undefined) return [];
-  const scores = new Map<number, { behaviour: number; content: number }>();
-  const collect = (rows: RecommenderModel['neighbours'], key: 'behaviour' | 'content') => {
+  type Signal = 'behaviour' | 'content' | 'looks';
+  const signals: Signal[] = model.looks.indices.length > 0 ? ['behaviour', 'content', 'looks'] : ['behaviour', 'content'];
+  const scores = new Map<number, Record<Signal, number>>();
+  const collect = (rows: RecommenderModel['neighbours'], key: Signal) => {
     const start = rows.offsets[index] as number;
     const end = rows.offsets[index + 1] as number;
     const largest = end > start ? (rows.values[start] as number) : 0;
     for (let position = start; position < end; position += 1) {
       const other = rows.indices[position] as number;
-      const entry = scores.get(other) ?? { behaviour: 0, content: 0 };
+      const entry = scores.get(other) ?? { behaviour: 0, content: 0, looks: 0 };
       entry[key] = (rows.values[position] as number) / Math.max(largest, 1e-12);
       scores.set(other, entry);
     }
   };
   collect(model.neighbours, 'behaviour');
   collect(model.content, 'content');
+  collect(model.looks, 'looks');
   const ranked = [...scores.entries()]
     .filter(([other]) => options.exclude?.has(model.items[other] as string) !== true)
-    .map(([other, { behaviour, content }]) => ({ other, behaviour, content, score: behaviour + content }))
+    .map(([other, parts]) => ({ other, parts, score: parts.behaviour + parts.content + parts.looks }))
     .sort((first, second) => second.score - first.score || first.other - second.other)
     .slice(0, k);
-  return ranked.map(({ other, behaviour, content, score }) => {
+  return ranked.map(({ other, parts, score }) => {
     const together = rowValue(model.cooccurrences, index, other);
-    const reason: RecommendationReason = behaviour >= content && together > 0 ? { kind: 'same_customers', customers: together } : { kind: 'similar_description' };
-    return { item: model.items[other] as string, score: score / 2, reason };
+    const strongest = signals.reduce((best, signal) => (parts[signal] > parts[best] ? signal : best), 'behaviour' as Signal);
+    const reason: RecommendationReason =
+      strongest === 'behaviour' && together > 0 ? { kind: 'same_customers', customers: together } : strongest === 'looks' ? { kind: 'looks_similar' } : { kind: 'similar_description' };
+    return { item: model.items[other] as string, score: score / signals.length, reason };
   });
 }
 

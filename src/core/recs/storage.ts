@@ -34,7 +34,7 @@ interface Metadata {
   arrays: Record<string, ArrayEntry>;
 }
 
-const sparseNames = ['transitions', 'neighbours', 'cooccurrences', 'ease', 'content'] as const;
+const sparseNames = ['transitions', 'neighbours', 'cooccurrences', 'ease', 'content', 'looks'] as const;
 
 function flattenHistories(histories: readonly Int32Array[]): { offsets: Int32Array; items: Int32Array } {
   const offsets = new Int32Array(histories.length + 1);
@@ -119,6 +119,8 @@ export async function loadRecommender(dir: string, engine: InferenceEngine): Pro
     cooccurrences: sparse('cooccurrences'),
     ease: sparse('ease'),
     content: sparse('content'),
+    // Saved before look-alikes existed: no rows (the next retrain adds them).
+    looks: metadata.arrays['looks.offsets'] ? sparse('looks') : { offsets: new Int32Array(metadata.items.length + 1), indices: new Int32Array(0), values: new Float32Array(0) },
     userFactors: read('userFactors') as Float32Array,
     itemFactors: read('itemFactors') as Float32Array,
     settings: metadata.settings,

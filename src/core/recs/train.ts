@@ -5,6 +5,7 @@
  */
 import { trainAls } from './als.ts';
 import { textNeighbours } from './content.ts';
+import { imageNeighbours } from './image-similarity.ts';
 import { trainEase } from './ease.ts';
 import { indexInteractions, leaveLastOut, type Interaction, type InteractionData } from './interactions.ts';
 import { itemCosine, itemTransitions, type SparseRows } from './item-similarity.ts';
@@ -17,6 +18,8 @@ export interface TrainOptions {
   itemCategories?: Map<string, string>;
   /** Item → title/description: content similarity, also for items nobody has interacted with. */
   itemTexts?: Map<string, string>;
+  /** Item → feature vector of its catalog image: look-alike items ("Similar"), also for items nobody has interacted with. */
+  itemImageVectors?: Map<string, Float32Array>;
   /** Fixed blend weights; when absent they are tuned on a validation split. */
   weights?: BlendWeights;
 }
@@ -70,6 +73,8 @@ export function trainSignals(data: InteractionData, options: TrainOptions, weigh
   const ease = easeSize <= maximumEaseSize && itemCount > 1 ? sparsify(trainEase(data, 300), itemCount, neighbourCount) : emptyRows(itemCount);
   const texts = options.itemTexts;
   const content = texts && texts.size > 0 ? textNeighbours(data.items.map((item) => texts.get(item)), neighbourCount) : emptyRows(itemCount);
+  const images = options.itemImageVectors;
+  const looks = images && images.size > 0 ? imageNeighbours(data.items.map((item) => images.get(item)), neighbourCount, options.seed ?? 1) : emptyRows(itemCount);
   const factorisation = trainAls(data, { factors: settings.factors, iterations: 4, alpha: 10, regularization: 1, conjugateGradientSteps: 3, seed: options.seed ?? 1 });
   const usable: Record<string, boolean> = { ease: ease.indices.length > 0, content: content.indices.length > 0 };
   const finalWeights = { ...weights };
@@ -88,6 +93,7 @@ export function trainSignals(data: InteractionData, options: TrainOptions, weigh
     cooccurrences: cosine.counts,
     ease,
     content,
+    looks,
     userFactors: factorisation.userFactors,
     itemFactors: factorisation.itemFactors,
     settings,
@@ -96,9 +102,9 @@ export function trainSignals(data: InteractionData, options: TrainOptions, weigh
   };
 }
 
-/** The catalog: every item with interactions, a text or a category. */
+/** The catalog: every item with interactions, a text, a category or an image. */
 function catalogItems(options: TrainOptions): string[] {
-  return [...new Set([...(options.itemTexts?.keys() ?? []), ...(options.itemCategories?.keys() ?? [])])];
+  return [...new Set([...(options.itemTexts?.keys() ?? []), ...(options.itemCategories?.keys() ?? []), ...(options.itemImageVectors?.keys() ?? [])])];
 }
 
 export function trainRecommender(interactions: readonly Interaction[], options: TrainOptions = {}): RecommenderModel {

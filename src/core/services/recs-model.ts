@@ -10,6 +10,7 @@ import type { ApiResult } from '../../shared/api.ts';
 import type { CoreContext } from '../context.ts';
 import { loadRecommender, trainRecommenderInWorker, type Interaction, type RecommenderModel } from '../recs/index.ts';
 import type { Db } from '../store/database.ts';
+import { blobToVector } from '../vision/vectors.ts';
 
 /** Imports arrive in bursts (the demo store is seven files): one retrain after the last. */
 export const retrainDelayMs = 1_500;
@@ -43,7 +44,10 @@ export function recommenderDir(context: CoreContext): string {
 
 /** Row counts and last ids of every table the model learns from: cheap, and changes with any import. */
 function storeFingerprint(db: Db): string {
-  return ['interactions', 'order_items', 'reviews', 'products'].map((table) => (db.prepare(`SELECT count(*) || ':' || ifnull(max(id), 0) FROM ${table}`).pluck().get() as string)).join('/');
+  const tables = ['interactions', 'order_items', 'reviews', 'products'].map((table) => db.prepare(`SELECT count(*) || ':' || ifnull(max(id), 0) FROM ${table}`).pluck().get() as string);
+  // Catalog images indexed later (models installed, extractor changed) bring look-alikes.
+  const images = db.prepare("SELECT count(*) FROM image_vectors v JOIN product_images i ON i.id = v.image_id WHERE i.source = 'catalog'").pluck().get() as number;
+  return [...tables, images].join('/');
 }
 
 const seconds = (isoDate: string | null) => (isoDate ? Math.floor(Date.parse(isoDate) / 1000) || 0 : 0);
@@ -76,12 +80,44 @@ export function storeInteractions(db: Db): Interaction[] {
   ];
 }
 
-/** Categories and texts of the catalog: diversity caps, cold-start popularity, and similarity for items nobody bought yet. */
-function catalogFacts(db: Db): { itemCategories: Map<string, string>; itemTexts: Map<string, string> } {
+/**
+ * The mean vector of each product's catalog image views, from the extractor that indexed
+ * most of them (after an extractor change, the new one once re-embedding is done).
+ */
+function catalogImageVectors(db: Db): Map<string, Float32Array> {
+  const extractor = db
+    .prepare(
+      `SELECT v.extractor FROM image_vectors v JOIN product_images i ON i.id = v.image_id
+       WHERE i.source = 'catalog' GROUP BY v.extractor ORDER BY count(*) DESC, v.extractor LIMIT 1`,
+    )
+    .pluck()
+    .get() as string | undefined;
+  if (extractor === undefined) return new Map();
+  const rows = db
+    .prepare(
+      `SELECT p.sku, v.vector FROM image_vectors v JOIN product_images i ON i.id = v.image_id JOIN products p ON p.id = i.product_id
+       WHERE i.source = 'catalog' AND v.extractor = ?`,
+    )
+    .all(extractor) as { sku: string; vector: Buffer }[];
+  const sums = new Map<string, { sum: Float32Array; count: number }>();
+  for (const row of rows) {
+    const vector = blobToVector(row.vector);
+    const entry = sums.get(row.sku) ?? { sum: new Float32Array(vector.length), count: 0 };
+    if (entry.sum.length !== vector.length) continue;
+    vector.forEach((value, index) => (entry.sum[index] = (entry.sum[index] as number) + value));
+    entry.count += 1;
+    sums.set(row.sku, entry);
+  }
+  return new Map([...sums].map(([sku, { sum, count }]) => [sku, sum.map((value) => value / count)]));
+}
+
+/** Categories, texts and images of the catalog: diversity caps, cold-start popularity, and similarity for items nobody bought yet. */
+function catalogFacts(db: Db): { itemCategories: Map<string, string>; itemTexts: Map<string, string>; itemImageVectors: Map<string, Float32Array> } {
   const products = db.prepare('SELECT sku, title, description, category FROM products').all() as { sku: string; title: string; description: string; category: string }[];
   return {
     itemCategories: new Map(products.map((product) => [product.sku, product.category])),
     itemTexts: new Map(products.map((product) => [product.sku, `${product.title} ${product.category} ${product.description}`])),
+    itemImageVectors: catalogImageVectors(db),
   };
 }
 

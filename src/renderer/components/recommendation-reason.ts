@@ -13,6 +13,7 @@ export function describeReason(t: Translate, reason: RecommendationReason): stri
     case 'same_customers':
       return t('recs.reason.same_customers', { n: reason.customers });
     case 'similar_description':
+    case 'looks_similar':
     case 'similar_to_history':
     case 'similar_customers':
       return t(`recs.reason.${reason.kind}`);

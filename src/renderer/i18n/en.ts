@@ -134,6 +134,7 @@ export const en = {
   'recs.reason.same_customers': 'bought by {n} of the same customers',
   'recs.reason.similar_to': 'similar to “{item}”',
   'recs.reason.similar_description': 'similar description',
+  'recs.reason.looks_similar': 'looks similar (catalog photo)',
   'recs.reason.similar_to_history': 'like what this customer bought',
   'recs.reason.similar_customers': 'liked by customers with similar purchases',
   'recs.reason.popular': 'popular with customers',

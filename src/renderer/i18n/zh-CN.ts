@@ -136,6 +136,7 @@ export const zhCN: Dictionary = {
   'recs.reason.same_customers': '{n} 位相同的顾客买过',
   'recs.reason.similar_to': '与“{item}”相似',
   'recs.reason.similar_description': '描述相似',
+  'recs.reason.looks_similar': '外观相似（商品图片）',
   'recs.reason.similar_to_history': '与该顾客买过的商品相似',
   'recs.reason.similar_customers': '购买记录相似的顾客喜欢',
   'recs.reason.popular': '热销商品',
