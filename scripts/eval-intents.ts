@@ -7,7 +7,8 @@
  * - banking77: trained on 90% of train.csv (hash split), scored on the other 10%; also the training time.
  * - clinc: trained on train + oos_train, scored on val + oos_val (accuracy over all, out-of-scope recall).
  * - builtin: the committed models/intent-ecommerce (or --model DIR) on the held-out Bitext
- *   utterances, on whole customer messages written for the project (tests/intents/messages-en.tsv),
+ *   utterances, on whole customer messages written for the project (tests/intents/messages-en.tsv,
+ *   tests/intents/en-long-heldout.tsv), on Chinese messages written for it (tests/intents/zh-heldout.tsv),
  *   and its refusals on held-out CLINC150 negatives.
  */
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ import { builtInIntentModelDir, loadIntentClassifier } from '../src/core/intents
 import { outOfScopeLabel } from '../src/core/intents/model-files.ts';
 import { trainIntentModel, type IntentRow } from '../src/core/intents/train.ts';
 import { loadWordVectors, type WordVectors } from '../src/core/retrieval/word-vectors.ts';
-import { glovePath, isValidationText, readBitext, readClinc, readMessageRows, readNegatives, repoRoot, sharedRoot } from './train-intent-model.ts';
+import { chineseHeldOutPath, glovePath, isValidationText, longEnglishHeldOutPath, readBitext, readClinc, readMessageRows, readNegatives, repoRoot, sharedRoot } from './train-intent-model.ts';
 
 interface Score {
   rows: number;
@@ -83,6 +84,8 @@ if (runs.includes('builtin')) {
   const heldOut = readBitext().filter((row) => isValidationText(row.text));
   console.log(`builtin on held-out Bitext: ${JSON.stringify(await score(engine, builtInModel, heldOut))}`);
   console.log(`builtin on whole customer messages: ${JSON.stringify(await score(engine, builtInModel, readMessageRows(resolve(repoRoot, 'tests/intents/messages-en.tsv'))))}`);
+  console.log(`builtin on long English messages: ${JSON.stringify(await score(engine, builtInModel, readMessageRows(longEnglishHeldOutPath)))}`);
   console.log(`builtin on held-out negatives (CLINC150 val, unrelated domains + oos_val): ${JSON.stringify(await score(engine, builtInModel, readNegatives('val', 20)))}`);
+  console.log(`builtin on held-out Chinese messages: ${JSON.stringify(await score(engine, builtInModel, readMessageRows(chineseHeldOutPath)))}`);
 }
 await engine.release();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseContextSentences, withMessageContext } from '../../src/core/intents/message-context.ts';
+import { contextNegatives, parseContextSentences, withMessageContext } from '../../src/core/intents/message-context.ts';
 import { seededRandom } from '../../src/core/random.ts';
 
 const file = ['# comment', '[opening]', 'Hi there.', '你好。', '', '[background]', 'I bought a lamp.', '我是老顾客。', '[closing]', 'Thanks!', '谢谢！'].join('\n');
@@ -42,5 +42,11 @@ describe('message context for intent training', () => {
     const contexts = parseContextSentences(file);
     const rows = [{ text: 'cancel my order', intent: 'cancel_order' }];
     expect(withMessageContext(rows, contexts, seededRandom(5))).toEqual(withMessageContext(rows, contexts, seededRandom(5)));
+  });
+
+  it('makes every context sentence alone a negative, in both languages', () => {
+    const negatives = contextNegatives(parseContextSentences(file));
+    expect(negatives.map((row) => row.text).sort()).toEqual(['Hi there.', 'I bought a lamp.', 'Thanks!', '你好。', '我是老顾客。', '谢谢！'].sort());
+    expect(new Set(negatives.map((row) => row.intent))).toEqual(new Set(['out_of_scope']));
   });
 });

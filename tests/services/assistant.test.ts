@@ -192,6 +192,17 @@ describe('support assistant', () => {
     expect(threat.escalation).toBe('legal_threat');
   });
 
+  it('understands the demo store\'s Chinese conversations instead of escalating them as not understood', async () => {
+    const client = createInProcessClient(newCore());
+    await client.call('system.createDemo', {});
+    // CV-0012 has two customer messages in a row: both out of scope would escalate.
+    for (const conversationId of ['CV-0002', 'CV-0004', 'CV-0006', 'CV-0012', 'CV-0013']) {
+      const result = await client.call('chat.suggest', { conversationId });
+      expect({ conversationId, outOfScope: result.outOfScope }).toEqual({ conversationId, outOfScope: false });
+      expect(result.escalation).not.toBe('repeated_out_of_scope');
+    }
+  });
+
   it('replies by itself only when auto-reply is on and the best reply reaches the threshold', async () => {
     const client = await seeded();
     const assistantMessages = async () => (await client.call('chat.get', { id: 'V1' })).messages.filter((message) => message.author === 'assistant');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFeaturizer, defaultFeatureOptions, detectLanguage, normalizeText, scanTokens, tokenize } from '../../src/core/text/index.ts';
+import { createFeaturizer, defaultFeatureOptions, detectLanguage, normalizeText, scanTokens, segmentWords, splitSentences, tokenize } from '../../src/core/text/index.ts';
 
 describe('normalizeText', () => {
   it('folds width and case, drops invalid characters and truncates long texts', () => {
@@ -75,5 +75,16 @@ describe('featurize', () => {
   it('caps the features of a huge text', () => {
     const capped = createFeaturizer({ ...defaultFeatureOptions, maxFeatures: 100 });
     expect(capped.featurize('word '.repeat(10_000)).length).toBe(100);
+  });
+});
+
+describe('segment', () => {
+  it('cuts words of Chinese and English alike, without spaces or punctuation', () => {
+    expect(segmentWords('我要退款, please!')).toEqual(['我要', '退款', 'please']);
+  });
+
+  it('cuts sentences at Chinese and English sentence ends, not at commas', () => {
+    expect(splitSentences('你好，订单100235什么时候能到？谢谢！Hi. Where is order 5001? Thanks')).toEqual(['你好，订单100235什么时候能到？', '谢谢！', 'Hi.', 'Where is order 5001?', 'Thanks']);
+    expect(splitSentences('  ')).toEqual([]);
   });
 });

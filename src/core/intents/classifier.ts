@@ -3,12 +3,16 @@
  * A text is out of scope when the model says so (an `out_of_scope` class learned from
  * negatives), when its top probability is under the threshold tuned on validation, or
  * when none of its features was seen in training (gibberish, another language).
+ * A message of several sentences is also scored sentence by sentence: greetings, a story
+ * and thanks around one request dilute the whole text's features, while the request's own
+ * sentence is clear, so the most confident in-scope answer of the text or its sentences wins.
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { InferenceEngine } from '../inference/onnx-runtime.ts';
 import { rowLookup, rowsOf } from './bag-model.ts';
 import { featureBuckets } from './features.ts';
+import { splitSentences } from '../text/segment.ts';
 import { modelFileName, outOfScopeLabel, readBuckets, readIntentManifest } from './model-files.ts';
 
 /** The e-commerce model shipped with the app (trained by scripts/train-intent-model.ts). */
@@ -69,11 +73,28 @@ export async function loadIntentClassifier(options: IntentClassifierOptions): Pr
     labels: manifest.labels.filter((label) => label !== outOfScopeLabel),
     threshold,
     async classify(texts) {
+      const parts = texts.map((text) => {
+        const sentences = splitSentences(text);
+        return sentences.length > 1 ? [text, ...sentences] : [text];
+      });
+      const flat = parts.flat();
       const predictions: IntentPrediction[] = [];
-      for (let start = 0; start < texts.length; start += batchSize) predictions.push(...(await classifyBatch(texts.slice(start, start + batchSize))));
-      return predictions;
+      for (let start = 0; start < flat.length; start += batchSize) predictions.push(...(await classifyBatch(flat.slice(start, start + batchSize))));
+      let next = 0;
+      return parts.map((textParts) => {
+        const own = predictions.slice(next, next + textParts.length);
+        next += textParts.length;
+        const whole = own[0] as IntentPrediction;
+        return whole.intent !== outOfScopeLabel ? whole : (mostConfidentInScope(own) ?? whole);
+      });
     },
   };
+}
+
+function mostConfidentInScope(predictions: readonly IntentPrediction[]): IntentPrediction | undefined {
+  let best: IntentPrediction | undefined;
+  for (const prediction of predictions) if (prediction.intent !== outOfScopeLabel && prediction.confidence > (best?.confidence ?? 0)) best = prediction;
+  return best;
 }
 
 /** The answer for one text's probabilities; shared with threshold tuning so both decide alike. */

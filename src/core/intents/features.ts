@@ -8,6 +8,8 @@
  * Private to the intent model until the shared `src/core/text/` module offers the same
  * features; the model's manifest records `featureVersion` so a change here is caught.
  */
+import { hashString } from '../text/hash.ts';
+import { segmentWords } from '../text/segment.ts';
 
 /** Bumped whenever the features a text produces change: saved models depend on them. */
 export const featureVersion = 1;
@@ -15,30 +17,18 @@ export const featureVersion = 1;
 /** Size of the hash space; models keep only the buckets seen in training. */
 export const hashBuckets = 1 << 22;
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const hanPattern = /\p{Script=Han}/u;
 
 /** Lower-cased NFKC words; digit runs become one token so order numbers generalise. */
 export function words(text: string): string[] {
   const result: string[] = [];
-  for (const part of segmenter.segment(text.normalize('NFKC').toLowerCase())) {
-    if (!part.isWordLike) continue;
-    const word = part.segment.replace(/\d+/g, '0');
+  for (const segment of segmentWords(text.normalize('NFKC').toLowerCase())) {
+    const word = segment.replace(/\d+/g, '0');
     result.push(word);
     // Segmenter words of Chinese are often 2–4 characters; single characters help with typos and rare words.
     if (word.length > 1 && hanPattern.test(word)) for (const character of word) result.push(character);
   }
   return result;
-}
-
-/** 32-bit FNV-1a over UTF-16 code units: fast, stable across platforms, good enough spread. */
-export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }
 
 export interface FeatureOptions {

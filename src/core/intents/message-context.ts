@@ -5,6 +5,7 @@
  * (openings, background, closings), so the model learns that context says nothing about
  * the intent; negatives get the same treatment, so context alone never means "in scope".
  */
+import { outOfScopeLabel } from './model-files.ts';
 import type { IntentRow } from './train.ts';
 
 export interface ContextSentences {
@@ -43,6 +44,14 @@ export function parseContextSentences(text: string): Record<ContextLanguage, Con
     result[languageOf(line)][section].push(line);
   });
   return result;
+}
+
+/**
+ * Every context sentence on its own as a negative: the classifier also scores each sentence
+ * of a message, and a lone "Thanks a lot." or "I bought a lamp last month." is no request.
+ */
+export function contextNegatives(contexts: Record<ContextLanguage, ContextSentences>): IntentRow[] {
+  return Object.values(contexts).flatMap((context) => sections.flatMap((section) => context[section].map((text) => ({ text, intent: outOfScopeLabel }))));
 }
 
 function pick(sentences: readonly string[], random: () => number): string | null {

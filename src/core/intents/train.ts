@@ -4,7 +4,8 @@
  * threshold and report validation numbers; the model is then retrained on every row
  * with the same settings, so no labelled utterance is wasted.
  */
-import { defaultFeatureOptions, featureBuckets, featureVersion, hashBuckets, hashString, words, type FeatureOptions } from './features.ts';
+import { defaultFeatureOptions, featureBuckets, featureVersion, hashBuckets, words, type FeatureOptions } from './features.ts';
+import { hashString } from '../text/hash.ts';
 import { seededRandom, shuffle } from '../random.ts';
 import { predictProbabilities, rowLookup, trainBagModel, type BagTrainingOptions, type TrainingExample } from './bag-model.ts';
 import { decide } from './classifier.ts';

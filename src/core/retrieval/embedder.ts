@@ -10,7 +10,7 @@
  * Each part is normalised and weighted, the whole vector has unit length, so the dot
  * product of two embeddings is their cosine.
  */
-import { hashString } from '../intents/features.ts';
+import { hashString } from '../text/hash.ts';
 import { lexicalTerms, textTokens } from './terms.ts';
 import type { WordVectors } from './word-vectors.ts';
 

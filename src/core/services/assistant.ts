@@ -200,7 +200,8 @@ function macroSuggestions(context: CoreContext, conversationId: string, text: st
 function ranked(suggestions: Suggestion[]): Suggestion[] {
   const seen = new Set<string>();
   return suggestions
-    .map((suggestion) => ({ ...suggestion, confidence: Math.round(suggestion.confidence * 1000) / 1000 }))
+    // Rounded down: a 0.9996-sure reply must not reach an auto-reply threshold of 1.
+    .map((suggestion) => ({ ...suggestion, confidence: Math.floor(suggestion.confidence * 1000) / 1000 }))
     .sort((left, right) => right.confidence - left.confidence)
     .filter((suggestion) => !seen.has(suggestion.text) && seen.add(suggestion.text))
     .slice(0, suggestionLimit);

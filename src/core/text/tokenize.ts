@@ -6,6 +6,7 @@
 import { CharacterClass, characterClass } from './characters.ts';
 import type { TextLanguage } from './language.ts';
 import { normalizeText } from './normalize.ts';
+import { segmentWords } from './segment.ts';
 
 export type TokenKind = 'word' | 'number' | 'han' | 'symbol';
 
@@ -128,8 +129,6 @@ export interface TokenizeOptions {
   chinese?: 'characters' | 'words';
 }
 
-const chineseSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-
 /** Normalises and tokenises a text; `lang` only matters for how Chinese runs are cut. */
 export function tokenize(text: string, lang: TextLanguage = 'en', options: TokenizeOptions = {}): string[] {
   const tokens = scanTokens(normalizeText(text));
@@ -137,7 +136,7 @@ export function tokenize(text: string, lang: TextLanguage = 'en', options: Token
   const words: string[] = [];
   let run = '';
   const flush = () => {
-    for (const part of chineseSegmenter.segment(run)) if (part.isWordLike) words.push(part.segment);
+    words.push(...segmentWords(run));
     run = '';
   };
   for (const token of tokens) {
