@@ -7,7 +7,6 @@
  *   npx tsx scripts/bench-vision.ts                     # everything (about 6 minutes on 2 cores)
  *   npx tsx scripts/bench-vision.ts --no-index          # skip the 1,000-image indexing timing
  *   npx tsx scripts/bench-vision.ts --write-photo-space # refit the photo space on all train photos into models/image-extractors.json
- *   npx tsx scripts/bench-vision.ts --tune              # also the train-only splits that chose adapterStudioWeight
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,11 +16,10 @@ import { createInferenceEngine } from '../src/core/inference/onnx-runtime.ts';
 import { createStderrLogger } from '../src/core/logger.ts';
 import { catalogAugmentations, catalogVectors, extendedAugmentations } from '../src/core/vision/catalog.ts';
 import { createImageEmbedder, type ImageEmbedder } from '../src/core/vision/embedder.ts';
-import { adapterStudioWeight, buildProductIndex, confidenceRules, identify, type CatalogVector, type Identification, type ProductIndex } from '../src/core/vision/identify.ts';
+import { buildProductIndex, confidenceRules, identify, type CatalogVector, type Identification, type ProductIndex } from '../src/core/vision/identify.ts';
 import { trainAdapter } from '../src/core/vision/learn.ts';
 import { extractorManifestPath, loadExtractorManifest, type PhotoSpace } from '../src/core/vision/manifest.ts';
 import { fitPhotoSpace } from '../src/core/vision/photo-space.ts';
-import { dot, normalise } from '../src/core/vision/vectors.ts';
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const grocery = resolve(repositoryRoot, '../shared/data/images/grocery');
@@ -69,11 +67,11 @@ async function embedAll(embedder: ImageEmbedder, photos: Photo[]): Promise<Float
   return vectors;
 }
 
-function score(label: string, index: ProductIndex, queries: Float32Array[], photos: Photo[], studioWeight = adapterStudioWeight): Identification[] {
+function score(label: string, index: ProductIndex, queries: Float32Array[], photos: Photo[]): Identification[] {
   let top1 = 0;
   let top5 = 0;
   const results = queries.map((query, position) => {
-    const result = identify(index, query, 5, studioWeight);
+    const result = identify(index, query, 5);
     const key = (photos[position] as Photo).key;
     if (result.matches[0]?.key === key) top1 += 1;
     if (result.matches.some((match) => match.key === key)) top5 += 1;
@@ -119,67 +117,6 @@ function heldOutProducts(embedder: ImageEmbedder, catalog: CatalogVector[], quer
   console.log(
     `catalog only, photo space fitted on the OTHER half of the products (honest estimate): top-1 ${percent(top1 / tested.length)}  top-5 ${percent(top5 / tested.length)} over ${tested.length} val photos`,
   );
-}
-
-/** Splits one product's train photos in two by 2-means from its two least similar photos: a stand-in for another visit to the shop. */
-function twoVisits(vectors: Float32Array[]): boolean[] {
-  let pair: [Float32Array, Float32Array] = [vectors[0] as Float32Array, vectors[0] as Float32Array];
-  let lowest = Infinity;
-  for (const left of vectors) {
-    for (const right of vectors) {
-      const similarity = dot(left, right);
-      if (similarity < lowest) [lowest, pair] = [similarity, [left, right]];
-    }
-  }
-  let first: boolean[] = [];
-  for (let round = 0; round < 10; round += 1) {
-    const [one, other] = pair;
-    first = vectors.map((vector) => dot(vector, one) >= dot(vector, other));
-    const centre = (side: boolean) => {
-      const sum = new Float32Array(one.length);
-      vectors.forEach((vector, position) => {
-        if (first[position] === side) for (let column = 0; column < sum.length; column += 1) sum[column] = (sum[column] as number) + (vector[column] as number);
-      });
-      return normalise(sum);
-    };
-    pair = [centre(true), centre(false)];
-  }
-  return first;
-}
-
-/**
- * The train-only tuning of adapterStudioWeight. Photos of one product in train/ are near-duplicates, so
- * a random split says nothing (about 97 % whatever the setting). Two harder splits instead:
- * "few" learns each product's first 4 photos and queries its last 30 %; "other visit" queries the
- * smaller 2-means half of each product's photos and learns the rest. The photo space is refitted
- * on the learned photos only, or it would have seen the queries.
- */
-function tuneOnTrain(embedder: ImageEmbedder, catalog: CatalogVector[], trainVectors: Float32Array[], train: Photo[]): void {
-  const byProduct = new Map<string, number[]>();
-  train.forEach((photo, position) => byProduct.set(photo.key, [...(byProduct.get(photo.key) ?? []), position]));
-  const splits: Record<string, (positions: number[]) => { learned: number[]; queried: number[] }> = {
-    few: (positions) => ({ learned: positions.slice(0, 4), queried: positions.slice(Math.round(positions.length * 0.7)) }),
-    'other visit': (positions) => {
-      const first = twoVisits(positions.map((position) => trainVectors[position] as Float32Array));
-      const queriedSide = first.filter(Boolean).length * 2 <= first.length;
-      return { learned: positions.filter((_, rank) => first[rank] !== queriedSide), queried: positions.filter((_, rank) => first[rank] === queriedSide) };
-    },
-  };
-  for (const [name, split] of Object.entries(splits)) {
-    const parts = [...byProduct.values()].map(split);
-    const learned = parts.flatMap((part) => part.learned);
-    const queried = parts.flatMap((part) => part.queried);
-    const space = fitPhotoSpace(embedder.photoSpace.extractors, learned.map((position) => trainVectors[position] as Float32Array), learned.map((position) => (train[position] as Photo).key));
-    const adapter = trainAdapter([
-      ...catalog.filter((entry) => entry.id.endsWith(':0')),
-      ...learned.map((position) => ({ key: (train[position] as Photo).key, vector: trainVectors[position] as Float32Array })),
-    ]);
-    const index = buildProductIndex(catalog, space, adapter);
-    console.log(`tuning split "${name}": ${learned.length} train photos learned, ${queried.length} queried`);
-    for (const weight of [0, 10, 20, 40, 80]) {
-      score(`  studio weight ${weight}`, index, queried.map((position) => trainVectors[position] as Float32Array), queried.map((position) => train[position] as Photo), weight);
-    }
-  }
 }
 
 /** Query photos that are not square, seen whole with white bars (contain) or centre-cropped (cover, shipped). */
@@ -264,16 +201,13 @@ async function main(): Promise<void> {
   heldOutProducts(embedder, catalog, queries, val, trainVectors, train, keys);
   await coverOrContain(embedder, studioIndex, trainVectors, train);
   if (process.argv.includes('--write-photo-space')) writePhotoSpace(embedder, trainVectors, train);
-  if (process.argv.includes('--tune')) tuneOnTrain(embedder, catalog, trainVectors, train);
   console.log(`after learning the ${train.length} train photos`);
   const withPhotos = [...catalog, ...trainVectors.map((vector, position) => ({ id: `train:${position}`, key: (train[position] as Photo).key, vector }))];
   score('train photos added as catalog vectors (nearest neighbour)', buildProductIndex(withPhotos, embedder.photoSpace), queries, val);
   start = performance.now();
   const adapter = trainAdapter([...plain, ...trainVectors.map((vector, position) => ({ key: (train[position] as Photo).key, vector }))]);
   console.log(`adapter trained on ${train.length + plain.length} vectors in ${seconds(start).toFixed(1)} s`);
-  const learnedIndex = buildProductIndex(catalog, embedder.photoSpace, adapter);
-  score('LDA adapter alone (studio weight 0)', learnedIndex, queries, val, 0);
-  const learned = score(`LDA adapter + ${adapterStudioWeight} × studio-image cosine (shipped setting)`, learnedIndex, queries, val);
+  const learned = score('LDA adapter (shipped setting)', buildProductIndex(catalog, embedder.photoSpace, adapter), queries, val);
   sweep('posterior', learned, val, (result) => result.matches[0]?.score ?? 0, [0.3, 0.5, 0.6, 0.8, 0.9]);
   console.log(`  rules in identify.ts: margin ≥ ${confidenceRules.catalogMargin} (catalog only), posterior ≥ ${confidenceRules.adapterPosterior} (adapter)`);
 

@@ -4,7 +4,7 @@
  * photos in a shop) then meet in the middle. Both are then projected so that the directions
  * in which photos of one product vary (light, background, piles) count less. Each step
  * measurably beats plain cosine (scripts/bench-vision.ts). With an adapter learned from
- * confirmed photos, its log-likelihoods plus that studio-image cosine rank the products.
+ * confirmed photos, its posterior ranks the products instead.
  */
 import { adapterScores, adapterTemperature, type Adapter } from './learn.ts';
 import { createVectorIndex, type VectorIndex } from './vector-index.ts';
@@ -41,14 +41,6 @@ export interface Identification {
  */
 export const confidenceRules = { catalogMargin: 0.05, adapterPosterior: 0.9 };
 
-/**
- * How much the studio-image cosine counts next to the adapter's log-likelihoods (÷ adapterTemperature).
- * Learned photos often come from one visit to the shop and the adapter then over-trusts that
- * light and background; the studio image is the same whatever the visit. Chosen on splits of
- * grocery train photos only (scripts/bench-vision.ts --tune): 40 was best or near best on both.
- */
-export const adapterStudioWeight = 40;
-
 /** Centres a vector on `mean`, shrinks its nuisance components, and normalises it. */
 export function projectVector(vector: Float32Array, mean: Float32Array, space: PhotoSpace): Float32Array {
   const dimensions = vector.length;
@@ -83,26 +75,21 @@ export function addToProductIndex(index: ProductIndex, entries: readonly Catalog
   for (const entry of entries) index.vectors.add(entry.id, entry.key, projectVector(entry.vector, index.catalogMean, index.space));
 }
 
-/** The k most likely products for a query photo's vector, best first; `studioWeight` is for the benchmark's sweep. */
-export function identify(index: ProductIndex, query: Float32Array, k: number, studioWeight = adapterStudioWeight): Identification {
-  const projected = projectVector(query, index.space.photoMean, index.space);
-  if (index.adapter) return identifyWithAdapter(index, index.adapter, query, projected, k, studioWeight);
-  const matches = index.vectors.searchKeys(projected, Math.max(k, 2));
+/** The k most likely products for a query photo's vector, best first. */
+export function identify(index: ProductIndex, query: Float32Array, k: number): Identification {
+  if (index.adapter) return identifyWithAdapter(index.adapter, query, k);
+  const matches = index.vectors.searchKeys(projectVector(query, index.space.photoMean, index.space), Math.max(k, 2));
   const [best, second] = matches;
   const confident = best !== undefined && best.score - (second?.score ?? -1) >= confidenceRules.catalogMargin;
   return { matches: matches.slice(0, k), confident };
 }
 
-function identifyWithAdapter(index: ProductIndex, adapter: Adapter, query: Float32Array, projected: Float32Array, k: number, studioWeight: number): Identification {
-  const studio = new Map(index.vectors.searchKeys(projected, index.vectors.size).map((match) => [match.key, match.score]));
-  // A product without a studio image gets the lowest cosine: lacking one must never help it.
-  let floor = studio.size > 0 ? Infinity : 0;
-  for (const score of studio.values()) floor = Math.min(floor, score);
-  const logits = Array.from(adapterScores(adapter, query), (score, row) => score / adapterTemperature + studioWeight * (studio.get(adapter.keys[row] as string) ?? floor));
+function identifyWithAdapter(adapter: Adapter, query: Float32Array, k: number): Identification {
+  const scores = adapterScores(adapter, query);
   let highest = -Infinity;
-  for (const logit of logits) highest = Math.max(highest, logit);
+  for (const score of scores) highest = Math.max(highest, score);
   let total = 0;
-  const posteriors = logits.map((logit) => Math.exp(logit - highest));
+  const posteriors = Array.from(scores, (score) => Math.exp((score - highest) / adapterTemperature));
   for (const value of posteriors) total += value;
   const matches = posteriors
     .map((value, row) => ({ key: adapter.keys[row] as string, score: value / total }))
