@@ -1,29 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../src/core/index.ts';
+import { createCore, type Core } from '../../src/core/index.ts';
 import { createMemoryLogger } from '../../src/core/logger.ts';
 import { identifyPhotos, learnPhotos } from '../../src/core/services/vision.ts';
 import { createInProcessClient } from '../../src/core/transports/in-process.ts';
-import { sharedDir, useCore } from '../helpers/core.ts';
+import { sharedDir, sharedModels, useCore } from '../helpers/core.ts';
 import { useTempDir } from '../helpers/temp.ts';
 
 const newCore = useCore();
 const tempDir = useTempDir();
 const grocery = join(sharedDir, 'data', 'images', 'grocery');
 
-/** Photos of the first `classes` products from a split file (path, class id). */
-function photos(split: 'train' | 'val', classes: number, perClass: number): { path: string; sku: string }[] {
+/** Photos of the first `classes` products from a split file (path, class id), skipping each product's first `skip`. */
+function photos(split: 'train' | 'val', classes: number, perClass: number, skip = 0): { path: string; sku: string }[] {
   const counts = new Map<number, number>();
   const chosen = [];
   for (const line of readFileSync(join(grocery, `${split}.txt`), 'utf8').split('\n')) {
     const [path, classId] = line.split(', ');
     const id = Number(classId);
-    if (!path || id >= classes || (counts.get(id) ?? 0) >= perClass) continue;
+    if (!path || id >= classes) continue;
     counts.set(id, (counts.get(id) ?? 0) + 1);
+    if ((counts.get(id) as number) <= skip || (counts.get(id) as number) > skip + perClass) continue;
     chosen.push({ path: join(grocery, path), sku: `GRO-${String(id).padStart(3, '0')}` });
   }
   return chosen;
+}
+
+const bytesOf = (list: { path: string }[]) => list.map((photo) => new Uint8Array(readFileSync(photo.path)));
+const asLearned = (list: { path: string; sku: string }[]) => list.map((photo) => ({ bytes: new Uint8Array(readFileSync(photo.path)), sku: photo.sku, fileName: 'photo.jpg' }));
+
+function topOne(results: Awaited<ReturnType<typeof identifyPhotos>>, expected: string[]): number {
+  return results.filter((result, index) => result.error === undefined && result.matches[0]?.key === expected[index]).length / results.length;
 }
 
 function topFive(results: Awaited<ReturnType<typeof identifyPhotos>>, expected: string[]): number {
@@ -60,6 +68,41 @@ describe('photo identification in the store', () => {
     expect(viaApi.matches).toHaveLength(3);
     expect(viaApi.matches[0]?.title).toEqual(expect.any(String));
     await expect(client.call('vision.identify', { imageBase64: Buffer.from('not an image').toString('base64') })).rejects.toMatchObject({ code: 'invalid_argument' });
+  });
+
+  it('keeps the learned adapter in the store across a restart, and re-learning replaces it', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const open = () => createCore({ dataDir, modelsPath: [sharedModels], logger: createMemoryLogger(), providers: ['cpu'] });
+    const storedAdapter = (core: Core) => core.context.db.prepare('SELECT adapter, examples FROM vision_adapters').get() as { adapter: Buffer; examples: number } | undefined;
+    // Val photos of the first 14 grocery products (13 of them have some); train photos of the same products are learned.
+    const queries = photos('val', 14, 4);
+    const expected = queries.map((photo) => photo.sku);
+    let core = open();
+    try {
+      const { createGroceryStore } = await import('../../src/core/services/demo.ts');
+      await createGroceryStore(core.context, grocery);
+      const studioOnly = await identifyPhotos(core.context, bytesOf(queries), 5);
+      expect(storedAdapter(core)).toBeUndefined();
+      await learnPhotos(core.context, asLearned(photos('train', 14, 6)));
+      const first = storedAdapter(core);
+      expect(first?.examples).toBe(81 + 14 * 6);
+      const learned = await identifyPhotos(core.context, bytesOf(queries), 5);
+      // Among all 81 products, six photos each of these 14 lift top-1 on their val photos.
+      expect(topOne(learned, expected)).toBeGreaterThan(topOne(studioOnly, expected));
+      await core.close();
+
+      core = open();
+      expect(storedAdapter(core)?.adapter.equals(first?.adapter as Buffer)).toBe(true);
+      expect(await identifyPhotos(core.context, bytesOf(queries), 5)).toEqual(learned);
+
+      await learnPhotos(core.context, asLearned(photos('train', 14, 6, 6)));
+      const second = storedAdapter(core);
+      expect(second?.examples).toBe(81 + 14 * 12);
+      expect(second?.adapter.equals(first?.adapter as Buffer)).toBe(false);
+      expect(await identifyPhotos(core.context, bytesOf(queries), 5)).not.toEqual(learned);
+    } finally {
+      await core.close();
+    }
   });
 
   it('says which model to install when the extractor is missing, and imports still work', async () => {
