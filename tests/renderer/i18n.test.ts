@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describeIntent } from '../../src/renderer/components/intent-name.ts';
 import { describeReason } from '../../src/renderer/components/recommendation-reason.ts';
 import { translator } from '../../src/renderer/i18n/i18n.tsx';
 import { reviewAspects, urgencyReasons } from '../../src/shared/types.ts';
@@ -38,5 +40,20 @@ describe('UI strings', () => {
     expect(describeReason(english, { kind: 'popular', category: 'Tea', customers: null })).toBe('popular in Tea');
     expect(describeReason(english, { kind: 'popular', category: null, customers: 4 })).toBe('popular: bought by 4 customers');
     expect(describeReason(chinese, { kind: 'similar_to', item: '绿茶' })).toBe('与“绿茶”相似');
+  });
+
+  it('names every intent of the built-in model in both languages, and makes those of a custom model readable', () => {
+    const { labels } = JSON.parse(readFileSync(new URL('../../models/intent-ecommerce/manifest.json', import.meta.url), 'utf8')) as { labels: string[] };
+    const intents = labels.filter((label) => label !== 'out_of_scope');
+    expect(intents).toHaveLength(27);
+    const english = translator('en');
+    const chinese = translator('zh-CN');
+    for (const intent of intents) {
+      expect(describeIntent(english, intent), intent).not.toMatch(/_|^intent\./);
+      expect(describeIntent(chinese, intent), intent).toMatch(/\p{Script=Han}/u);
+    }
+    expect(describeIntent(english, 'track_order')).toBe('Track order');
+    expect(describeIntent(english, 'card_arrival')).toBe('card arrival');
+    expect(describeIntent(english, 'toString')).toBe('toString');
   });
 });

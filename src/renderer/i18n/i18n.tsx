@@ -15,6 +15,11 @@ const dictionaries: Record<UiLanguage, Dictionary> = { en, 'zh-CN': zhCN };
 /** Each language named in its own script, as language pickers conventionally show them. */
 export const languageNames: Record<UiLanguage, string> = { en: 'English', 'zh-CN': '简体中文' };
 
+/** Whether a key built at run time (`intent.${name}`) has a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 export function translator(language: UiLanguage): Translate {
   const dictionary = dictionaries[language];
   return (key, values) => {

@@ -1,6 +1,7 @@
 /** The assistant's reading of the latest customer message and its ranked replies; Alt+1..3 inserts one. */
 import type { AssistantSuggestions } from '../../../shared/types.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { describeIntent } from '../../components/intent-name.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 export function SuggestionsPanel({ result, onInsert }: { result: AssistantSuggestions | undefined; onInsert: (text: string) => void }) {
@@ -12,7 +13,7 @@ export function SuggestionsPanel({ result, onInsert }: { result: AssistantSugges
         <Icon name="sparkle" size={14} />
         <strong>{t('chat.suggestions.title')}</strong>
         <span className="muted" data-testid="suggestions-intent">
-          {result.outOfScope ? t('chat.suggestions.outOfScope') : t('chat.suggestions.intent', { intent: result.intent, confidence: `${Math.round(result.confidence * 100)} %` })}
+          {result.outOfScope ? t('chat.suggestions.outOfScope') : t('chat.suggestions.intent', { intent: describeIntent(t, result.intent), confidence: `${Math.round(result.confidence * 100)} %` })}
         </span>
       </header>
       {result.entities.length > 0 && (

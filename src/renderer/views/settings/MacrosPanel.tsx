@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Macro } from '../../../shared/types.ts';
 import { useApi, useApiData } from '../../app/api.tsx';
 import { useToast } from '../../app/toasts.tsx';
+import { describeIntent } from '../../components/intent-name.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 const blank = { name: '', shortcut: '', intent: '', body: '' };
@@ -58,7 +59,7 @@ export function MacrosPanel() {
           <li key={macro.id} data-testid="macro-admin-row">
             <span className="macro-name">{macro.name}</span>
             {macro.shortcut && <kbd>{macro.shortcut}</kbd>}
-            {macro.intent && <span className="badge">{macro.intent}</span>}
+            {macro.intent && <span className="badge">{describeIntent(t, macro.intent)}</span>}
             <span className="grow" />
             <button type="button" className="button ghost small" onClick={() => edit(macro)}>
               {t('settings.macroEdit')}
