@@ -21,6 +21,12 @@ describe('extractEntities', () => {
     expect(byType('order 100235 never came').map((entity) => entity.value)).toEqual(['100235']);
   });
 
+  it('takes a courier tracking number for an order reference, letters anywhere', () => {
+    expect(byType('my tracking number is 1z999aa10123450000, any news?')).toEqual([{ type: 'order', value: '1Z999AA10123450000', text: '1z999aa10123450000' }]);
+    expect(byType('顺丰单号SF1717037464443').map((entity) => entity.value)).toEqual(['SF1717037464443']);
+    expect(byType('tracking: unknown yet').filter((entity) => entity.type === 'order')).toEqual([]);
+  });
+
   it('reads money amounts and dates into normalised values', () => {
     expect(byType('I paid $1,049.5 on March 3, 2026 and 20 EUR on 2026-04-01')).toEqual([
       { type: 'money', value: 'USD 1049.50', text: '$1,049.5' },

@@ -74,6 +74,27 @@ describe('support assistant', () => {
     expect(best?.confidence).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('answers a follow-up about the order the customer named earlier in the conversation, not their latest order', async () => {
+    const client = await seeded();
+    // 5002 is Ann's older order; her latest is 5001.
+    await client.call('chat.send', { conversationId: 'V1', author: 'customer', body: 'Hi, I have a question about order 5002.' });
+    const result = await ask(client, 'V1', 'Where is my package now? Has it been delivered?');
+    expect(result.entities.filter((entity) => entity.type === 'order')).toEqual([]);
+    const [best] = result.suggestions;
+    expect(best).toMatchObject({ kind: 'order_status', source: { type: 'order', id: '5002' } });
+    expect(best?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('finds the order from the parcel tracking number the customer quotes', async () => {
+    const client = await seeded();
+    const result = await ask(client, 'V1', 'My tracking number is 1z999aa10123450000, has it been delivered?');
+    expect(result.entities).toContainEqual(expect.objectContaining({ type: 'order', value: '1Z999AA10123450000' }));
+    expect(result.suggestions.some((suggestion) => suggestion.kind === 'ask_order_number')).toBe(false);
+    const status = result.suggestions.find((suggestion) => suggestion.kind === 'order_status');
+    expect(status?.source).toMatchObject({ type: 'order', id: '5002' });
+    expect(status?.text).toContain('1Z999AA10123450000');
+  });
+
   it('answers a Chinese order question in Chinese from the store', async () => {
     const client = await seeded();
     const result = await ask(client, 'V1', '我的订单5001到哪了？');

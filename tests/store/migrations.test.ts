@@ -153,4 +153,15 @@ describe('migrations', () => {
     db.prepare('UPDATE conversations SET escalation_cleared_through = 7').run();
     expect(() => db.prepare("UPDATE conversations SET escalation_cleared_through = 'x'").run()).toThrow(/cannot store TEXT/);
   });
+
+  it('13 tracking number index: an order is found by its tracking number in any case, through the index', () => {
+    const { db, applied } = migratedThrough(13);
+    expect(applied).toEqual([13]);
+    db.prepare("INSERT INTO customers (external_id, name) VALUES ('C1', 'Ann')").run();
+    db.prepare("INSERT INTO orders (number, customer_id, status, placed_at, tracking_number) VALUES ('5001', 1, 'shipped', '2026-01-01', 'SF123456789')").run();
+    const lookup = "SELECT number FROM orders WHERE upper(tracking_number) = upper('sf123456789')";
+    expect(db.prepare(lookup).pluck().get()).toBe('5001');
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${lookup}`).all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toContain('orders_tracking_number');
+  });
 });

@@ -47,7 +47,9 @@ function orders(text: string): Candidate[] {
   const found: Candidate[] = [];
   const patterns = [
     /#\s?([a-z]{0,3}\d[\d-]{3,})/dgi,
-    /\b(?:order|purchase|invoice|tracking)(?:\s+(?:number|no\.?|num|id|#))?\s*(?:is|:|#)?\s*#?\s*([a-z]{0,3}\d[\d-]{3,})/dgi,
+    /\b(?:order|purchase|invoice)(?:\s+(?:number|no\.?|num|id|#))?\s*(?:is|:|#)?\s*#?\s*([a-z]{0,3}\d[\d-]{3,})/dgi,
+    // Couriers' tracking numbers mix letters and digits anywhere (UPS 1Z…, SF…, …JD…).
+    /\btracking(?:\s+(?:number|no\.?|num|id|#))?\s*(?:is|:|#)?\s*#?\s*([a-z0-9]*\d[a-z0-9]{5,})/dgi,
     /(?:订单|單號|单号|订单号|订单编号|編號)\s*(?:号|是|为|：|:)?\s*([a-z]{0,3}\d[\d-]{3,})/dgi,
   ];
   for (const pattern of patterns) {

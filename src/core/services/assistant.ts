@@ -61,7 +61,13 @@ function articleReply(body: string): string {
   return sentenceEnd > kbReplyLength / 2 ? cut.slice(0, sentenceEnd + 1) : `${cut.trimEnd()}…`;
 }
 
-function findOrder(context: CoreContext, number: string): Order | null {
+/**
+ * The order a number refers to: an order number, else a parcel's tracking number (customers
+ * quote the courier's "单号" or "tracking number" as often as the order's).
+ */
+function findOrder(context: CoreContext, written: string): Order | null {
+  const tracked = context.db.prepare('SELECT number FROM orders WHERE upper(tracking_number) = upper(?) ORDER BY id DESC LIMIT 1').pluck().get(written) as string | undefined;
+  const number = tracked === undefined || context.db.prepare('SELECT 1 FROM orders WHERE number = ?').get(written) ? written : tracked;
   try {
     return getOrder(context, { number });
   } catch (error) {
@@ -79,6 +85,16 @@ function askingCustomerId(context: CoreContext, conversationCustomerId: string |
     if (id) return id;
   }
   return null;
+}
+
+/** Order numbers the customer wrote earlier in the conversation, most recent first ("any news?" is about them). */
+function earlierOrderNumbers(context: CoreContext, rowId: number, latestId: number): string[] {
+  const bodies = context.db
+    .prepare("SELECT body FROM messages WHERE conversation_id = ? AND author = 'customer' AND id <> ? ORDER BY created_at DESC, id DESC LIMIT 20")
+    .pluck()
+    .all(rowId, latestId) as string[];
+  const numbers = bodies.flatMap((body) => extractEntities(truncateText(body, analysedLength)).filter((entity) => entity.type === 'order').map((entity) => entity.value));
+  return [...new Set(numbers)];
 }
 
 function recentOrderNumbers(context: CoreContext, customerId: string, count: number): string[] {
@@ -123,7 +139,7 @@ async function analyse(context: CoreContext, messages: readonly CustomerMessage[
   };
 }
 
-function orderSuggestions(context: CoreContext, customerId: string | null, customerName: string | null, text: string, analysis: Analysis): Suggestion[] {
+function orderSuggestions(context: CoreContext, customerId: string | null, customerName: string | null, text: string, analysis: Analysis, earlierOrders: readonly string[]): Suggestion[] {
   const language = replyLanguage(text);
   const name = customerName ? firstName(customerName) : null;
   const settings = getSettings(context);
@@ -160,9 +176,11 @@ function orderSuggestions(context: CoreContext, customerId: string | null, custo
     }
   }
   if (named.length === 0 && (statusAsked || returnAsked)) {
+    // An order the customer named earlier in the conversation counts as named; else their latest order is the guess.
+    const mentioned = earlierOrders.map((number) => findOrder(context, number)).find((order) => order !== null && customerId !== null && order.customerId === customerId);
     const [latest] = customerId ? recentOrderNumbers(context, customerId, 1) : [];
-    const order = latest ? findOrder(context, latest) : null;
-    if (order) offerFacts(order, false);
+    const order = mentioned ?? (latest ? findOrder(context, latest) : null);
+    if (order) offerFacts(order, mentioned !== undefined);
     else suggestions.push({ kind: 'ask_order_number', text: askOrderNumberReply(null, [], name, language), confidence: 0.85, source: { type: 'order', id: '', title: customerId ? 'No order found for this customer' : 'Customer not identified' } });
   }
   return suggestions;
@@ -236,7 +254,7 @@ export async function suggestReplies(context: CoreContext, args: ApiArgs<'chat.s
   const customerId = askingCustomerId(context, conversation.customerId, analysis.entities);
   const customerName = customerId === conversation.customerId ? conversation.customerName : (context.db.prepare('SELECT name FROM customers WHERE external_id = ?').pluck().get(customerId) as string | undefined) ?? null;
   const suggestions = ranked([
-    ...orderSuggestions(context, customerId, customerName, latest.body, analysis),
+    ...orderSuggestions(context, customerId, customerName, latest.body, analysis, earlierOrderNumbers(context, rowId, latest.id)),
     ...kbSuggestions(context, latest.body, analysis),
     ...macroSuggestions(context, args.conversationId, latest.body, analysis),
   ]);

@@ -11,6 +11,7 @@ import { reviewReplies } from './0009-review-replies.ts';
 import { assistant } from './0010-assistant.ts';
 import { productStock } from './0011-product-stock.ts';
 import { escalationCleared } from './0012-escalation-cleared.ts';
+import { trackingNumberIndex } from './0013-tracking-number-index.ts';
 import type { Migration } from './migration.ts';
 
-export const migrations: readonly Migration[] = [catalog, customersAndOrders, reviews, knowledgeBase, conversations, interactions, feedbackAuditSettings, imageVectors, reviewReplies, assistant, productStock, escalationCleared];
+export const migrations: readonly Migration[] = [catalog, customersAndOrders, reviews, knowledgeBase, conversations, interactions, feedbackAuditSettings, imageVectors, reviewReplies, assistant, productStock, escalationCleared, trackingNumberIndex];
