@@ -255,8 +255,16 @@ export interface Suggestion {
   /** 0–1; auto-reply compares it with the agent's threshold. */
   confidence: number;
   /** What the reply rests on: the store's order, a KB article, a macro or the return policy. */
-  source: { type: 'order' | 'kb' | 'macro' | 'policy'; id: string; title: string };
+  source: { type: 'order' | 'kb' | 'macro' | 'policy'; id: string; title: string; note?: SourceNote };
 }
+
+/** What an order or policy source says, so the UI can say it in its language (`title` is the English form, for the audit log). */
+export type SourceNote =
+  | { kind: 'order'; number: string; status: OrderStatus }
+  | { kind: 'order_not_found'; number: string }
+  | { kind: 'customer_unknown'; number: string | null }
+  | { kind: 'no_order' }
+  | { kind: 'return_window'; days: number };
 
 /** The assistant's reading of a conversation's latest customer message. */
 export interface AssistantSuggestions {

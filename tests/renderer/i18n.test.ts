@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { describeIntent } from '../../src/renderer/components/intent-name.ts';
 import { describeReason } from '../../src/renderer/components/recommendation-reason.ts';
+import { describeSource } from '../../src/renderer/components/suggestion-source.ts';
 import { translator } from '../../src/renderer/i18n/i18n.tsx';
 import { reviewAspects, urgencyReasons } from '../../src/shared/types.ts';
 
@@ -55,5 +56,17 @@ describe('UI strings', () => {
     expect(describeIntent(english, 'track_order')).toBe('Track order');
     expect(describeIntent(english, 'card_arrival')).toBe('card arrival');
     expect(describeIntent(english, 'toString')).toBe('toString');
+  });
+
+  it('says where a suggestion comes from in the UI language, keeping article and macro titles as written', () => {
+    const english = translator('en');
+    const chinese = translator('zh-CN');
+    const order = { type: 'order' as const, id: '5001', title: 'Order 5001 (shipped)', note: { kind: 'order' as const, number: '5001', status: 'shipped' as const } };
+    expect(describeSource(english, order)).toBe('Order 5001 (Shipped)');
+    expect(describeSource(chinese, order)).toBe('订单 5001（已发货）');
+    expect(describeSource(chinese, { type: 'policy', id: 'settings.returnWindowDays', title: 'Return window: 30 days', note: { kind: 'return_window', days: 30 } })).toBe('退货期限：30 天');
+    expect(describeSource(english, { type: 'policy', id: 'p', title: 'x', note: { kind: 'return_window', days: 1 } })).toBe('Return window: 1 day');
+    expect(describeSource(chinese, { type: 'order', id: '', title: 'Customer not identified', note: { kind: 'customer_unknown', number: null } })).toBe('未识别客户');
+    expect(describeSource(chinese, { type: 'kb', id: 'kb-1', title: 'Returns policy' })).toBe('Returns policy');
   });
 });

@@ -67,7 +67,7 @@ describe('support assistant', () => {
     expect(result.outOfScope).toBe(false);
     expect(result.entities).toContainEqual(expect.objectContaining({ type: 'order', value: '5001' }));
     const [best] = result.suggestions;
-    expect(best).toMatchObject({ kind: 'order_status', source: { type: 'order', id: '5001' } });
+    expect(best).toMatchObject({ kind: 'order_status', source: { type: 'order', id: '5001', note: { kind: 'order', number: '5001', status: 'delivered' } } });
     expect(best?.text).toContain('Ann');
     expect(best?.text).toContain('delivered');
     expect(best?.text).toContain('1Z999AA10123456784');
@@ -108,6 +108,7 @@ describe('support assistant', () => {
     const unknown = await ask(client, 'V1', 'Where is my order #9999?');
     const asking = unknown.suggestions.find((suggestion) => suggestion.kind === 'ask_order_number');
     expect(asking?.text).toContain('9999');
+    expect(asking?.source.note).toEqual({ kind: 'order_not_found', number: '9999' });
     // It offers the customer's own orders instead of a made-up status.
     expect(asking?.text).toContain('5001');
     expect(unknown.suggestions.some((suggestion) => suggestion.kind === 'order_status')).toBe(false);
@@ -121,7 +122,7 @@ describe('support assistant', () => {
     }
 
     const anonymous = await ask(client, 'V3', 'Where is my order #5001?');
-    expect(anonymous.suggestions.find((suggestion) => suggestion.kind === 'ask_order_number')?.text).toMatch(/email address/);
+    expect(anonymous.suggestions.find((suggestion) => suggestion.kind === 'ask_order_number')).toMatchObject({ text: expect.stringMatching(/email address/), source: { note: { kind: 'customer_unknown', number: '5001' } } });
     for (const suggestion of anonymous.suggestions) expect(suggestion.text).not.toContain('1Z999AA10123456784');
   });
 

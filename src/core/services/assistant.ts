@@ -108,7 +108,7 @@ function recentOrderNumbers(context: CoreContext, customerId: string, count: num
 function returnPolicySource(context: CoreContext, language: ReplyLanguage, windowDays: number): Suggestion['source'] {
   const [article] = searchArticles(context, { query: language === 'zh' ? '退货 政策' : 'returns policy return window', k: 1 });
   if (article) return { type: 'policy', id: article.articleId, title: article.title };
-  return { type: 'policy', id: 'settings.returnWindowDays', title: `Return window: ${windowDays} days` };
+  return { type: 'policy', id: 'settings.returnWindowDays', title: `Return window: ${windowDays} days`, note: { kind: 'return_window', days: windowDays } };
 }
 
 interface Analysis {
@@ -149,7 +149,7 @@ function orderSuggestions(context: CoreContext, customerId: string | null, custo
   const offerFacts = (order: Order, named: boolean) => {
     // A number the customer wrote is strong evidence the answer is about that order; the latest order is a guess.
     const weight = named ? 1 : 0.8;
-    const source = { type: 'order' as const, id: order.number, title: `Order ${order.number} (${order.status})` };
+    const source: Suggestion['source'] = { type: 'order', id: order.number, title: `Order ${order.number} (${order.status})`, note: { kind: 'order', number: order.number, status: order.status } };
     if (statusAsked || (named && !returnAsked)) {
       suggestions.push({ kind: 'order_status', text: orderStatusReply(order, name, language), confidence: (statusAsked ? Math.max(0.9, analysis.confidence) : 0.7) * weight, source });
     }
@@ -171,7 +171,9 @@ function orderSuggestions(context: CoreContext, customerId: string | null, custo
         kind: 'ask_order_number',
         text: askOrderNumberReply(customerId ? entity.value : null, known, name, language),
         confidence: 0.9,
-        source: { type: 'order', id: entity.value, title: customerId ? `Order ${entity.value} not found for this customer` : `Order ${entity.value}: customer not identified` },
+        source: customerId
+          ? { type: 'order', id: entity.value, title: `Order ${entity.value} not found for this customer`, note: { kind: 'order_not_found', number: entity.value } }
+          : { type: 'order', id: entity.value, title: `Order ${entity.value}: customer not identified`, note: { kind: 'customer_unknown', number: entity.value } },
       });
     }
   }
@@ -181,7 +183,7 @@ function orderSuggestions(context: CoreContext, customerId: string | null, custo
     const [latest] = customerId ? recentOrderNumbers(context, customerId, 1) : [];
     const order = mentioned ?? (latest ? findOrder(context, latest) : null);
     if (order) offerFacts(order, mentioned !== undefined);
-    else suggestions.push({ kind: 'ask_order_number', text: askOrderNumberReply(null, [], name, language), confidence: 0.85, source: { type: 'order', id: '', title: customerId ? 'No order found for this customer' : 'Customer not identified' } });
+    else suggestions.push({ kind: 'ask_order_number', text: askOrderNumberReply(null, [], name, language), confidence: 0.85, source: customerId ? { type: 'order', id: '', title: 'No order found for this customer', note: { kind: 'no_order' } } : { type: 'order', id: '', title: 'Customer not identified', note: { kind: 'customer_unknown', number: null } } });
   }
   return suggestions;
 }

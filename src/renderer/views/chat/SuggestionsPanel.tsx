@@ -2,6 +2,7 @@
 import type { AssistantSuggestions } from '../../../shared/types.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { describeIntent } from '../../components/intent-name.ts';
+import { describeSource } from '../../components/suggestion-source.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 export function SuggestionsPanel({ result, onInsert }: { result: AssistantSuggestions | undefined; onInsert: (text: string) => void }) {
@@ -35,7 +36,7 @@ export function SuggestionsPanel({ result, onInsert }: { result: AssistantSugges
                 <span className={`badge suggestion-${suggestion.kind}`}>{t(`chat.suggestions.kind.${suggestion.kind}`)}</span>
                 <span className="muted">{Math.round(suggestion.confidence * 100)} %</span>
                 <span className="muted suggestion-source" title={suggestion.source.id}>
-                  {t('chat.suggestions.source', { title: suggestion.source.title })}
+                  {t('chat.suggestions.source', { title: describeSource(t, suggestion.source) })}
                 </span>
               </div>
               {/* Suggestions quote customer-visible text: rendered as text, never as HTML. */}
