@@ -340,9 +340,18 @@ export interface ExportResult {
   content: string;
 }
 
+/** What a long job does, so the UI can say it in its language (`label` is the English form, for logs). */
+export type ProgressTask =
+  | { kind: 'import'; importKind: ImportKind; fileName: string }
+  | { kind: 'index_images' }
+  | { kind: 'score_reviews'; model: string }
+  | { kind: 'retrain_reviews'; reviews: number }
+  | { kind: 'train_recommendations' };
+
 export interface ProgressEvent {
   jobId: string;
   label: string;
+  task: ProgressTask;
   done: number;
   /** Unknown while a streamed file is still being read. */
   total: number | null;

@@ -46,7 +46,7 @@ describe('the store recommender', () => {
     expect(training.interactions).toBeGreaterThan(counts.interactions);
     expect(training.items).toBeGreaterThanOrEqual(33);
     expect(existsSync(join(recommenderDir(core.context), 'recommender.json'))).toBe(true);
-    expect(progress.at(-1)).toMatchObject({ finished: true, done: 3, total: 3 });
+    expect(progress.at(-1)).toMatchObject({ finished: true, done: 3, total: 3, task: { kind: 'train_recommendations' } });
   });
 
   it('trains in a worker thread: the core answers other calls while the model trains', async () => {

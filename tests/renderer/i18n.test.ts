@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describeIntent } from '../../src/renderer/components/intent-name.ts';
 import { describeReason } from '../../src/renderer/components/recommendation-reason.ts';
 import { describeSource } from '../../src/renderer/components/suggestion-source.ts';
+import { describeTask } from '../../src/renderer/components/progress-task.ts';
 import { translator } from '../../src/renderer/i18n/i18n.tsx';
 import { reviewAspects, urgencyReasons } from '../../src/shared/types.ts';
 
@@ -68,5 +69,14 @@ describe('UI strings', () => {
     expect(describeSource(english, { type: 'policy', id: 'p', title: 'x', note: { kind: 'return_window', days: 1 } })).toBe('Return window: 1 day');
     expect(describeSource(chinese, { type: 'order', id: '', title: 'Customer not identified', note: { kind: 'customer_unknown', number: null } })).toBe('未识别客户');
     expect(describeSource(chinese, { type: 'kb', id: 'kb-1', title: 'Returns policy' })).toBe('Returns policy');
+  });
+
+  it('names long jobs in the UI language', () => {
+    const english = translator('en');
+    const chinese = translator('zh-CN');
+    expect(describeTask(english, { kind: 'import', importKind: 'kb', fileName: 'faq.jsonl' })).toBe('Importing knowledge base from faq.jsonl');
+    expect(describeTask(chinese, { kind: 'import', importKind: 'products', fileName: 'p.csv' })).toBe('正在从 p.csv 导入商品');
+    expect(describeTask(english, { kind: 'retrain_reviews', reviews: 1 })).toBe('Retraining the review model on 1 review');
+    expect(describeTask(chinese, { kind: 'train_recommendations' })).toBe('正在训练推荐模型');
   });
 });

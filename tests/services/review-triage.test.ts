@@ -144,13 +144,13 @@ describe('review triage', () => {
     expect(result.candidateEvaluation.rows).toBe(result.current.rows);
     expect(result.current.rows + result.trainingRows).toBe(120);
     expect(result.candidateEvaluation.accuracy).toBeGreaterThan(0.8);
-    expect(progress.some((event) => event.jobId.startsWith('retrain') && event.finished)).toBe(true);
+    expect(progress.some((event) => event.task.kind === 'retrain_reviews' && event.task.reviews > 0 && event.finished)).toBe(true);
     // Retraining switches nothing by itself.
     expect((await client.call('reviews.modelStatus', {})).active).toBe('built-in');
 
     progress.length = 0;
     expect(await client.call('reviews.useModel', { model: result.candidate })).toEqual({ active: result.candidate, rescored: 120 });
-    expect(progress.some((event) => event.label.includes(result.candidate) && event.finished && event.done === 120)).toBe(true);
+    expect(progress.some((event) => event.task.kind === 'score_reviews' && event.task.model === result.candidate && event.finished && event.done === 120)).toBe(true);
     const rescored = await client.call('reviews.list', { limit: 200 });
     expect(rescored.items.every((review) => review.score?.model === result.candidate)).toBe(true);
     const good = rescored.items.find((review) => review.id === 'S0');

@@ -51,7 +51,7 @@ async function importSource(context: CoreContext, kind: ImportKind, source: Impo
   const jobId = `import-${nextJob++}`;
   const label = `Importing ${kind} from ${source.fileName}`;
   const report = (progress: ImportProgress, finished = false) =>
-    context.events.emit('progress', { jobId, label, done: progress.done, total: progress.total, finished });
+    context.events.emit('progress', { jobId, label, task: { kind: 'import', importKind: kind, fileName: source.fileName }, done: progress.done, total: progress.total, finished });
   const records = folder === null ? undefined : markdownArticles(folder);
   try {
     const result = await runImport(context.db, importKindSpecs[kind], source, { onProgress: (progress) => report(progress), ...(records ? { records } : {}) });

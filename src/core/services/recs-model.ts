@@ -127,7 +127,7 @@ async function trainNow(context: CoreContext): Promise<ApiResult<'recs.retrain'>
   const current = state(context);
   const jobId = `recs-${nextJob++}`;
   const label = 'Training recommendations';
-  const report = (done: number, finished = false) => context.events.emit('progress', { jobId, label, done, total: 3, finished });
+  const report = (done: number, finished = false) => context.events.emit('progress', { jobId, label, task: { kind: 'train_recommendations' }, done, total: 3, finished });
   try {
     report(0);
     const fingerprint = storeFingerprint(context.db);

@@ -111,7 +111,7 @@ export async function retrainReviewModel(context: CoreContext): Promise<ApiResul
   const jobId = `retrain-${nextJob++}`;
   const label = `Retraining the review model on ${training.length} reviews`;
   const steps = 3;
-  const report = (done: number, finished = false) => context.events.emit('progress', { jobId, label, done, total: steps, finished });
+  const report = (done: number, finished = false) => context.events.emit('progress', { jobId, label, task: { kind: 'retrain_reviews', reviews: training.length }, done, total: steps, finished });
   try {
     report(0);
     await trainReviewModelInWorker({ rows: training, seed: trainingSeed, outDir: reviewModelDir(context, candidate), options: { ...candidateOptions, name: candidate } });

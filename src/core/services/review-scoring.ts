@@ -92,10 +92,10 @@ export async function scoreUnscoredReviews(context: CoreContext): Promise<number
         });
       })();
       done += rows.length;
-      events.emit('progress', { jobId, label, done, total, finished: false });
+      events.emit('progress', { jobId, label, task: { kind: 'score_reviews', model: scorer.name }, done, total, finished: false });
     }
   } finally {
-    events.emit('progress', { jobId, label, done, total, finished: true });
+    events.emit('progress', { jobId, label, task: { kind: 'score_reviews', model: scorer.name }, done, total, finished: true });
   }
   events.emit('changed', { domain: 'reviews' });
   return done;

@@ -80,10 +80,10 @@ export async function indexProductImages(context: CoreContext): Promise<number> 
         context.logger.warn(`image ${image.id} could not be indexed: ${error instanceof Error ? error.message : String(error)}`);
       }
       done += 1;
-      events.emit('progress', { jobId, label, done, total: missing.length, finished: false });
+      events.emit('progress', { jobId, label, task: { kind: 'index_images' }, done, total: missing.length, finished: false });
     }
   } finally {
-    events.emit('progress', { jobId, label, done, total: missing.length, finished: true });
+    events.emit('progress', { jobId, label, task: { kind: 'index_images' }, done, total: missing.length, finished: true });
   }
   state(context).index = null;
   return done;

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ProgressEvent } from '../../shared/types.ts';
 import { useApi } from '../app/api.tsx';
 import { useT } from '../i18n/i18n.tsx';
+import { describeTask } from './progress-task.ts';
 
 /** How long a finished job stays visible so a quick import is still noticed. */
 const lingerAfterFinish = 1_200;
@@ -29,7 +30,7 @@ export function ProgressBar() {
   const fraction = job.total ? Math.min(job.done / job.total, 1) : null;
   return (
     <div className="progress-bar" role="status" aria-label={t('progress.label')} data-testid="progress">
-      <span className="progress-label">{job.label}</span>
+      <span className="progress-label">{describeTask(t, job.task)}</span>
       <span className="progress-count">{job.total === null ? job.done : `${job.done} / ${job.total}`}</span>
       <div className={`progress-track ${fraction === null ? 'indeterminate' : ''}`}>
         <div className="progress-fill" style={{ width: fraction === null ? undefined : `${fraction * 100}%` }} />

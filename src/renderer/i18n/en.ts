@@ -405,6 +405,11 @@ export const en = {
   'shortcuts.insertSuggestion': 'Insert assistant suggestion 1, 2 or 3',
   'shortcuts.macroPicker': 'Pick a macro (typed at the start of a word in the reply)',
 
+  'progress.import': 'Importing {kind} from {file}',
+  'progress.indexImages': 'Indexing product images',
+  'progress.scoreReviews': 'Scoring reviews with {model}',
+  'progress.retrainReviews': 'Retraining the review model on {n} {n|review|reviews}',
+  'progress.trainRecommendations': 'Training recommendations',
   'progress.label': 'Progress',
 } as const;
 

@@ -407,5 +407,10 @@ export const zhCN: Dictionary = {
   'shortcuts.insertSuggestion': '插入助手建议 1、2 或 3',
   'shortcuts.macroPicker': '选择快捷回复（在回复框中单词开头输入）',
 
+  'progress.import': '正在从 {file} 导入{kind}',
+  'progress.indexImages': '正在为商品图片建立索引',
+  'progress.scoreReviews': '正在用 {model} 为评价打分',
+  'progress.retrainReviews': '正在用 {n} 条评价重新训练评价模型',
+  'progress.trainRecommendations': '正在训练推荐模型',
   'progress.label': '进度',
 };
