@@ -73,20 +73,26 @@ export async function loadIntentClassifier(options: IntentClassifierOptions): Pr
     labels: manifest.labels.filter((label) => label !== outOfScopeLabel),
     threshold,
     async classify(texts) {
-      const parts = texts.map((text) => {
-        const sentences = splitSentences(text);
-        return sentences.length > 1 ? [text, ...sentences] : [text];
+      const scoreAll = async (all: readonly string[]) => {
+        const predictions: IntentPrediction[] = [];
+        for (let start = 0; start < all.length; start += batchSize) predictions.push(...(await classifyBatch(all.slice(start, start + batchSize))));
+        return predictions;
+      };
+      const wholes = await scoreAll(texts);
+      // Only texts refused as a whole are read again sentence by sentence: the rest keep their answer.
+      const retried = wholes.flatMap((whole, index) => {
+        if (whole.intent !== outOfScopeLabel) return [];
+        const sentences = splitSentences(texts[index] as string);
+        return sentences.length > 1 ? [{ index, sentences }] : [];
       });
-      const flat = parts.flat();
-      const predictions: IntentPrediction[] = [];
-      for (let start = 0; start < flat.length; start += batchSize) predictions.push(...(await classifyBatch(flat.slice(start, start + batchSize))));
+      const sentencePredictions = await scoreAll(retried.flatMap((item) => item.sentences));
       let next = 0;
-      return parts.map((textParts) => {
-        const own = predictions.slice(next, next + textParts.length);
-        next += textParts.length;
-        const whole = own[0] as IntentPrediction;
-        return whole.intent !== outOfScopeLabel ? whole : (mostConfidentInScope(own) ?? whole);
-      });
+      for (const { index, sentences } of retried) {
+        const best = mostConfidentInScope(sentencePredictions.slice(next, next + sentences.length));
+        next += sentences.length;
+        if (best) wholes[index] = best;
+      }
+      return wholes;
     },
   };
 }

@@ -7,7 +7,7 @@
  * thousands of images (Johnson–Lindenstrauss: cosines are kept to within a few hundredths).
  */
 import { seededRandom } from '../random.ts';
-import type { SparseRows } from './item-similarity.ts';
+import { emptyRows, type SparseRows } from './item-similarity.ts';
 
 const projectedDimensions = 128;
 /** Beyond this many items with images the all-pairs cosine is skipped (rows stay empty). */
@@ -39,8 +39,7 @@ function centredProjections(vectors: readonly Float32Array[], seed: number): Flo
 /** The `neighbours` most alike items by image for each item (positive cosines only; empty rows for items without a vector). */
 export function imageNeighbours(vectors: readonly (Float32Array | undefined)[], neighbours: number, seed = 1): SparseRows {
   const present = vectors.flatMap((vector, item) => (vector ? [item] : []));
-  const offsets = new Int32Array(vectors.length + 1);
-  if (present.length < 2 || present.length > maximumImageItems) return { offsets, indices: new Int32Array(0), values: new Float32Array(0) };
+  if (present.length < 2 || present.length > maximumImageItems) return emptyRows(vectors.length);
   const projected = centredProjections(present.map((item) => vectors[item] as Float32Array), seed);
   const rows = new Map<number, { other: number; cosine: number }[]>();
   present.forEach((item, position) => {
@@ -56,6 +55,7 @@ export function imageNeighbours(vectors: readonly (Float32Array | undefined)[], 
     candidates.sort((first, second) => second.cosine - first.cosine || first.other - second.other);
     rows.set(item, candidates.slice(0, neighbours));
   });
+  const offsets = new Int32Array(vectors.length + 1);
   const indices: number[] = [];
   const values: number[] = [];
   vectors.forEach((_, item) => {

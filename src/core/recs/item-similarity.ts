@@ -12,6 +12,9 @@ export interface SparseRows {
   values: Float32Array;
 }
 
+/** Rows that hold nothing: a signal with no data (no texts, no images, too large to compute). */
+export const emptyRows = (rows: number): SparseRows => ({ offsets: new Int32Array(rows + 1), indices: new Int32Array(0), values: new Float32Array(0) });
+
 /** Keeps, for one dense row, the `limit` largest positive entries (largest first). */
 function topEntries(row: Float64Array, touched: number[], limit: number): { indices: number[]; values: number[] } {
   const candidates = touched.filter((column) => (row[column] as number) > 0);

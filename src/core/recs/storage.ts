@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InferenceEngine } from '../inference/onnx-runtime.ts';
-import type { SparseRows } from './item-similarity.ts';
+import { emptyRows, type SparseRows } from './item-similarity.ts';
 import type { ModelSettings, RecommenderModel, BlendWeights } from './model.ts';
 import { buildScoringGraph, maximumGraphItems } from './scoring-graph.ts';
 
@@ -120,7 +120,7 @@ export async function loadRecommender(dir: string, engine: InferenceEngine): Pro
     ease: sparse('ease'),
     content: sparse('content'),
     // Saved before look-alikes existed: no rows (the next retrain adds them).
-    looks: metadata.arrays['looks.offsets'] ? sparse('looks') : { offsets: new Int32Array(metadata.items.length + 1), indices: new Int32Array(0), values: new Float32Array(0) },
+    looks: metadata.arrays['looks.offsets'] ? sparse('looks') : emptyRows(metadata.items.length),
     userFactors: read('userFactors') as Float32Array,
     itemFactors: read('itemFactors') as Float32Array,
     settings: metadata.settings,

@@ -8,7 +8,7 @@ import { textNeighbours } from './content.ts';
 import { imageNeighbours } from './image-similarity.ts';
 import { trainEase } from './ease.ts';
 import { indexInteractions, leaveLastOut, type Interaction, type InteractionData } from './interactions.ts';
-import { itemCosine, itemTransitions, type SparseRows } from './item-similarity.ts';
+import { emptyRows, itemCosine, itemTransitions, type SparseRows } from './item-similarity.ts';
 import { componentNames, type BlendWeights, type ModelSettings, type RecommenderModel } from './model.ts';
 import { tuneWeights } from './tuning.ts';
 
@@ -40,7 +40,6 @@ const maximumEaseSize = 4000;
 /** Neighbours kept per item for every item–item signal. */
 const neighbourCount = 200;
 
-const emptyRows = (rows: number): SparseRows => ({ offsets: new Int32Array(rows + 1), indices: new Int32Array(0), values: new Float32Array(0) });
 
 /** Keeps the largest `limit` positive entries of each row of a dense square matrix. */
 function sparsify(dense: Float32Array, size: number, limit: number): SparseRows {

@@ -66,8 +66,11 @@ function articleReply(body: string): string {
  * quote the courier's "单号" or "tracking number" as often as the order's).
  */
 function findOrder(context: CoreContext, written: string): Order | null {
-  const tracked = context.db.prepare('SELECT number FROM orders WHERE upper(tracking_number) = upper(?) ORDER BY id DESC LIMIT 1').pluck().get(written) as string | undefined;
-  const number = tracked === undefined || context.db.prepare('SELECT 1 FROM orders WHERE number = ?').get(written) ? written : tracked;
+  const number = context.db
+    .prepare('SELECT number FROM orders WHERE number = @written OR upper(tracking_number) = upper(@written) ORDER BY number = @written DESC, id DESC LIMIT 1')
+    .pluck()
+    .get({ written }) as string | undefined;
+  if (number === undefined) return null;
   try {
     return getOrder(context, { number });
   } catch (error) {
@@ -139,7 +142,7 @@ async function analyse(context: CoreContext, messages: readonly CustomerMessage[
   };
 }
 
-function orderSuggestions(context: CoreContext, customerId: string | null, customerName: string | null, text: string, analysis: Analysis, earlierOrders: readonly string[]): Suggestion[] {
+function orderSuggestions(context: CoreContext, customerId: string | null, customerName: string | null, text: string, analysis: Analysis, earlierOrders: () => string[]): Suggestion[] {
   const language = replyLanguage(text);
   const name = customerName ? firstName(customerName) : null;
   const settings = getSettings(context);
@@ -179,10 +182,17 @@ function orderSuggestions(context: CoreContext, customerId: string | null, custo
   }
   if (named.length === 0 && (statusAsked || returnAsked)) {
     // An order the customer named earlier in the conversation counts as named; else their latest order is the guess.
-    const mentioned = earlierOrders.map((number) => findOrder(context, number)).find((order) => order !== null && customerId !== null && order.customerId === customerId);
-    const [latest] = customerId ? recentOrderNumbers(context, customerId, 1) : [];
+    let mentioned: Order | null = null;
+    for (const number of customerId ? earlierOrders() : []) {
+      const order = findOrder(context, number);
+      if (order?.customerId === customerId) {
+        mentioned = order;
+        break;
+      }
+    }
+    const [latest] = mentioned || !customerId ? [] : recentOrderNumbers(context, customerId, 1);
     const order = mentioned ?? (latest ? findOrder(context, latest) : null);
-    if (order) offerFacts(order, mentioned !== undefined);
+    if (order) offerFacts(order, mentioned !== null);
     else suggestions.push({ kind: 'ask_order_number', text: askOrderNumberReply(null, [], name, language), confidence: 0.85, source: customerId ? { type: 'order', id: '', title: 'No order found for this customer', note: { kind: 'no_order' } } : { type: 'order', id: '', title: 'Customer not identified', note: { kind: 'customer_unknown', number: null } } });
   }
   return suggestions;
@@ -256,7 +266,7 @@ export async function suggestReplies(context: CoreContext, args: ApiArgs<'chat.s
   const customerId = askingCustomerId(context, conversation.customerId, analysis.entities);
   const customerName = customerId === conversation.customerId ? conversation.customerName : (context.db.prepare('SELECT name FROM customers WHERE external_id = ?').pluck().get(customerId) as string | undefined) ?? null;
   const suggestions = ranked([
-    ...orderSuggestions(context, customerId, customerName, latest.body, analysis, earlierOrderNumbers(context, rowId, latest.id)),
+    ...orderSuggestions(context, customerId, customerName, latest.body, analysis, () => earlierOrderNumbers(context, rowId, latest.id)),
     ...kbSuggestions(context, latest.body, analysis),
     ...macroSuggestions(context, args.conversationId, latest.body, analysis),
   ]);

@@ -77,6 +77,7 @@ export async function scoreUnscoredReviews(context: CoreContext): Promise<number
   const setLanguage = db.prepare('UPDATE reviews SET lang = ? WHERE id = ?');
   const jobId = `score-${nextJob++}`;
   const label = `Scoring reviews with ${scorer.name}`;
+  const task = { kind: 'score_reviews', model: scorer.name } as const;
   let done = 0;
   try {
     for (;;) {
@@ -92,10 +93,10 @@ export async function scoreUnscoredReviews(context: CoreContext): Promise<number
         });
       })();
       done += rows.length;
-      events.emit('progress', { jobId, label, task: { kind: 'score_reviews', model: scorer.name }, done, total, finished: false });
+      events.emit('progress', { jobId, label, task, done, total, finished: false });
     }
   } finally {
-    events.emit('progress', { jobId, label, task: { kind: 'score_reviews', model: scorer.name }, done, total, finished: true });
+    events.emit('progress', { jobId, label, task, done, total, finished: true });
   }
   events.emit('changed', { domain: 'reviews' });
   return done;

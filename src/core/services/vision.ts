@@ -70,6 +70,7 @@ export async function indexProductImages(context: CoreContext): Promise<number> 
   const insert = db.prepare('INSERT OR REPLACE INTO image_vectors (image_id, extractor, view, vector) VALUES (?, ?, ?, ?)');
   const jobId = `embed-${nextJob++}`;
   const label = 'Indexing product images';
+  const task = { kind: 'index_images' } as const;
   let done = 0;
   try {
     for (const image of missing) {
@@ -80,10 +81,10 @@ export async function indexProductImages(context: CoreContext): Promise<number> 
         context.logger.warn(`image ${image.id} could not be indexed: ${error instanceof Error ? error.message : String(error)}`);
       }
       done += 1;
-      events.emit('progress', { jobId, label, task: { kind: 'index_images' }, done, total: missing.length, finished: false });
+      events.emit('progress', { jobId, label, task, done, total: missing.length, finished: false });
     }
   } finally {
-    events.emit('progress', { jobId, label, task: { kind: 'index_images' }, done, total: missing.length, finished: true });
+    events.emit('progress', { jobId, label, task, done, total: missing.length, finished: true });
   }
   state(context).index = null;
   return done;
