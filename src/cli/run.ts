@@ -78,6 +78,25 @@ function commandHelp(command: Command): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Commands whose words start with all the positionals ("intents" → intents train, intents classify). */
+function groupCommands(positionals: string[]): Command[] {
+  if (positionals.length === 0) return [];
+  return commands.filter((command) => command.path.length > positionals.length && positionals.every((word, index) => command.path[index] === word));
+}
+
+function groupHelp(group: string, members: readonly Command[]): string {
+  const width = Math.max(...members.map((command) => command.path.join(' ').length));
+  return [
+    `Usage: shopdesk ${group} <command> [options]`,
+    '',
+    'Commands:',
+    ...members.map((command) => `  ${command.path.join(' ').padEnd(width)}  ${command.summary}`),
+    '',
+    `Run 'shopdesk ${group} <command> --help' for a command's options.`,
+    '',
+  ].join('\n');
+}
+
 /** Picks the command whose words begin the positionals, longest first. */
 function findCommand(positionals: string[]): { command: Command; rest: string[] } | undefined {
   const sorted = [...commands].sort((a, b) => b.path.length - a.path.length);
@@ -106,6 +125,17 @@ export async function runCli(argv: string[], io: CommandIo, env: NodeJS.ProcessE
   }
   const found = findCommand(parsed.positionals);
   if (!found) {
+    const group = groupCommands(parsed.positionals);
+    if (group.length > 0) {
+      // `shopdesk intents` names a group, not a command: show what the group holds.
+      const help = groupHelp(parsed.positionals.join(' '), group);
+      if (options.help) {
+        io.out(help);
+        return 0;
+      }
+      io.err(`shopdesk: '${parsed.positionals.join(' ')}' needs a command\n\n${help}`);
+      return 2;
+    }
     if (parsed.positionals.length > 0) {
       io.err(`shopdesk: unknown command '${parsed.positionals.join(' ')}'\n\n${mainHelp()}`);
       return 2;

@@ -55,5 +55,17 @@ describe('shopdesk CLI', () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect((await shopdesk(['import', 'products'])).code).toBe(2);
     expect((await shopdesk(['frobnicate'])).code).toBe(2);
-  });
+
+    // A group word alone lists the group's commands.
+    const group = await shopdesk(['intents', '--help']);
+    expect(group.code).toBe(0);
+    expect(group.stdout).toContain('intents train');
+    expect(group.stdout).toContain('intents classify');
+    expect(group.stdout).not.toContain('reviews score');
+    const bare = await shopdesk(['recs']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain("'recs' needs a command");
+    expect(bare.stderr).toContain('recs recommend');
+    // About twenty processes, each starting Node: slow on a loaded two-core machine.
+  }, 180_000);
 });

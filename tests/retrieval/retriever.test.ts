@@ -6,7 +6,7 @@ import { createDefaultTextEmbedder } from '../../src/core/retrieval/default-embe
 import { createTextEmbedder } from '../../src/core/retrieval/embedder.ts';
 import { createRetriever, embedArticle } from '../../src/core/retrieval/retriever.ts';
 import { builtInTermTableDir, loadTermTable } from '../../src/core/retrieval/term-table.ts';
-import { foldWord, lexicalTerms } from '../../src/core/retrieval/terms.ts';
+import { foldWord, lexicalTerms, tableTermsWithWords } from '../../src/core/retrieval/terms.ts';
 import { gloveFolderName, loadWordVectors } from '../../src/core/retrieval/word-vectors.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,6 +31,16 @@ describe('terms', () => {
     expect(['returns', 'shipping', 'wrapped', 'deliveries', 'boxes', 'address'].map(foldWord)).toEqual(['return', 'ship', 'wrap', 'delivery', 'box', 'address']);
     expect(lexicalTerms('退款，到账')).toEqual(['退', '款', '退款', '到', '账', '到账']);
     expect(lexicalTerms('Where is my parcel?')).toEqual(['parcel']);
+  });
+
+  it('gives the term table adjacent English word pairs within a clause, and the table has rows for common ones', () => {
+    const terms = tableTermsWithWords('I want to sign up. Boxes shipped').map((entry) => entry.term);
+    expect(terms).toEqual(expect.arrayContaining(['sign up', 'want to', 'box ship']));
+    // A clause break separates "up" from "boxes"; Chinese keeps characters and character pairs only.
+    expect(terms).not.toContain('up box');
+    expect(tableTermsWithWords('退款').map((entry) => entry.term)).toEqual(['退', '款', '退款']);
+    expect(termTable?.vector('sign up')).toBeDefined();
+    expect(termTable?.vector('call off')).toBeDefined();
   });
 
   it('scores BM25 by rarity and saturation', () => {

@@ -5,13 +5,13 @@
  * - every language: the lexical terms (Chinese characters and character pairs, folded
  *   words) hashed into signed random directions, a cheap sketch that keeps exact overlap
  *   meaningful when word vectors are missing or do not cover a word;
- * - optionally a learned term table (see chinese-encoder.ts) whose rows place paraphrased
- *   Chinese questions close together.
+ * - optionally a learned term table (term-table.ts; words, English word pairs, Chinese
+ *   characters) whose rows place paraphrased questions close together.
  * Each part is normalised and weighted, the whole vector has unit length, so the dot
  * product of two embeddings is their cosine.
  */
 import { hashString } from '../text/hash.ts';
-import { lexicalTerms, textTokens } from './terms.ts';
+import { lexicalTerms, tableTermsWithWords, textTokens } from './terms.ts';
 import type { WordVectors } from './word-vectors.ts';
 
 export interface TextEmbedder {
@@ -108,7 +108,7 @@ export function createTextEmbedder(options: TextEmbedderOptions = {}): TextEmbed
       const vector = new Float32Array(dimensions);
       addScaled(vector, 0, wordPart(text), partWeights.words);
       addScaled(vector, wordDimensions, sketchPart(terms), partWeights.sketch);
-      addScaled(vector, wordDimensions + sketchDimensions, termPart(terms), partWeights.terms);
+      addScaled(vector, wordDimensions + sketchDimensions, termPart(tableTermsWithWords(text).map((entry) => entry.term)), partWeights.terms);
       let norm = 0;
       for (const value of vector) norm += value * value;
       if (norm > 0) {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { seededRandom, shuffle } from '../random.ts';
 import type { TermTable } from './embedder.ts';
-import { lexicalTermsWithWords } from './terms.ts';
+import { tableTermsWithWords } from './terms.ts';
 import { loadWordVectors, type WordVectors } from './word-vectors.ts';
 
 export interface ParaphrasePair {
@@ -61,7 +61,7 @@ export function trainTermTable(options: TermTableTraining): TrainedTermTable {
   const wordOfTerm = new Map<string, string>();
   const idsOf = (text: string) =>
     Int32Array.from(
-      lexicalTermsWithWords(text).map(({ term, word }) => {
+      tableTermsWithWords(text).map(({ term, word }) => {
         let id = termIds.get(term);
         if (id === undefined) {
           termIds.set(term, (id = termIds.size));

@@ -71,6 +71,24 @@ export function lexicalTermsWithWords(text: string): { term: string; word: strin
   return terms;
 }
 
+/**
+ * Terms of the learned term table: the lexical terms plus each pair of adjacent English
+ * words in a clause ("sign up", "call off", "send back"), whose meaning is not the sum of
+ * their words.
+ */
+export function tableTermsWithWords(text: string): { term: string; word: string }[] {
+  const terms: { term: string; word: string }[] = lexicalTermsWithWords(text);
+  let previous: string | null = null;
+  for (const token of textTokens(text)) {
+    if (token.kind !== 'word' || token.clauseStart) previous = null;
+    if (token.kind !== 'word') continue;
+    const folded = foldWord(token.text);
+    if (previous !== null) terms.push({ term: `${previous} ${folded}`, word: `${previous} ${folded}` });
+    previous = folded;
+  }
+  return terms;
+}
+
 export function lexicalTerms(text: string): string[] {
   return lexicalTermsWithWords(text).map((entry) => entry.term);
 }
