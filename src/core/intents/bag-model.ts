@@ -5,6 +5,7 @@
  * for short utterances, about as accurate as far bigger models.
  */
 import { seededRandom, shuffle } from '../random.ts';
+import { linearLogits, normalisedShares, type LinearScores } from './linear-model.ts';
 
 export interface BagModel {
   labels: string[];
@@ -19,6 +20,8 @@ export interface BagModel {
   bias: Float32Array;
   /** [rows] how much each feature counts in the text vector: its inverse document frequency, so rare words weigh more. */
   rowWeights: Float32Array;
+  /** Softmax regression over the same rows whose logits are added to the bag's (`linear-model.ts`; training halves both, so they are averaged). */
+  linear?: LinearScores;
 }
 
 export interface TrainingExample {
@@ -129,13 +132,15 @@ function meanEmbedding(embeddings: Float32Array | Float64Array, dimensions: numb
   return total;
 }
 
-function softmaxScores(weights: Float32Array | Float64Array, bias: Float32Array | Float64Array, hidden: Float32Array | Float64Array, into: Float32Array | Float64Array): void {
+/** Softmax of the output layer's logits, plus `extra` logits when given. */
+function softmaxScores(weights: Float32Array | Float64Array, bias: Float32Array | Float64Array, hidden: Float32Array | Float64Array, into: Float32Array | Float64Array, extra?: Float32Array): void {
   const dimensions = hidden.length;
   let maximum = -Infinity;
   for (let label = 0; label < into.length; label += 1) {
     let sum = bias[label] as number;
     const offset = label * dimensions;
     for (let dimension = 0; dimension < dimensions; dimension += 1) sum += (weights[offset + dimension] as number) * (hidden[dimension] as number);
+    if (extra) sum += extra[label] as number;
     into[label] = sum;
     if (sum > maximum) maximum = sum;
   }
@@ -152,7 +157,13 @@ function softmaxScores(weights: Float32Array | Float64Array, bias: Float32Array 
 export function predictProbabilities(model: BagModel, buckets: readonly number[], lookup: ReadonlyMap<number, number>): Float32Array {
   const hidden = new Float32Array(model.dimensions);
   const scores = new Float32Array(model.labels.length);
-  meanEmbedding(model.embeddings, model.dimensions, rowsOf(buckets, lookup), model.rowWeights, hidden);
-  softmaxScores(model.weights, model.bias, hidden, scores);
+  const rows = rowsOf(buckets, lookup);
+  meanEmbedding(model.embeddings, model.dimensions, rows, model.rowWeights, hidden);
+  let extra: Float32Array | undefined;
+  if (model.linear) {
+    extra = new Float32Array(model.labels.length);
+    linearLogits(model.linear.weights, model.labels.length, rows, normalisedShares(rows, model.linear.rowWeights, new Float32Array(rows.length)), extra);
+  }
+  softmaxScores(model.weights, model.bias, hidden, scores, extra);
   return scores;
 }

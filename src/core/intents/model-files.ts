@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeModel, type GraphDefinition } from '../inference/onnx-graph.ts';
 import type { BagModel } from './bag-model.ts';
+import type { LinearScores } from './linear-model.ts';
 import { featureVersion, type FeatureOptions } from './features.ts';
 
 export const modelFileName = 'model.onnx';
@@ -35,6 +36,8 @@ export interface IntentModelManifest {
     validation: ValidationReport;
     milliseconds: number;
     wordVectors: boolean;
+    /** Whether a softmax regression's logits are added to the bag's; absent in models made before it existed. */
+    linear?: boolean;
   };
 }
 
@@ -57,6 +60,7 @@ function graphOf(model: BagModel): GraphDefinition {
   for (let label = 0; label < classes; label += 1) {
     for (let dimension = 0; dimension < dimensions; dimension += 1) transposed[dimension * classes + label] = model.weights[label * dimensions + dimension] as number;
   }
+  const linear = model.linear ? linearBranch(model.linear, rows, classes) : undefined;
   return {
     name: 'shopdesk-intents',
     inputs: [
@@ -72,6 +76,7 @@ function graphOf(model: BagModel): GraphDefinition {
       { name: 'axis_length', type: 'int64', dims: [1], data: BigInt64Array.from([1n]) },
       { name: 'axis_last', type: 'int64', dims: [1], data: BigInt64Array.from([2n]) },
       { name: 'smallest_total', type: 'float32', dims: [1], data: Float32Array.from([1e-6]) },
+      ...(linear?.initializers ?? []),
     ],
     nodes: [
       { op: 'Gather', inputs: ['row_weights', 'feature_rows'], outputs: ['raw_weights'], attributes: { axis: 0 } },
@@ -84,10 +89,36 @@ function graphOf(model: BagModel): GraphDefinition {
       { op: 'Mul', inputs: ['row_vectors', 'shares_column'], outputs: ['weighted_vectors'] },
       { op: 'ReduceSum', inputs: ['weighted_vectors', 'axis_length'], outputs: ['text_vector'], attributes: { keepdims: 0 } },
       { op: 'MatMul', inputs: ['text_vector', 'output_weights'], outputs: ['logits_unbiased'] },
-      { op: 'Add', inputs: ['logits_unbiased', 'output_bias'], outputs: ['logits'] },
+      { op: 'Add', inputs: ['logits_unbiased', 'output_bias'], outputs: [linear ? 'bag_logits' : 'logits'] },
+      ...(linear?.nodes ?? []),
       { op: 'Softmax', inputs: ['logits'], outputs: ['probabilities'], attributes: { axis: 1 } },
     ],
     metadata: { labels: JSON.stringify(model.labels), featureVersion: String(featureVersion) },
+  };
+}
+
+/** The softmax regression's logits (`linear-model.ts`), added to the bag's: `bag_logits` → `logits`. */
+function linearBranch(linear: LinearScores, rows: number, classes: number): Pick<GraphDefinition, 'initializers' | 'nodes'> {
+  return {
+    initializers: [
+      { name: 'linear_row_weights', type: 'float32', dims: [rows], data: linear.rowWeights },
+      { name: 'linear_weights', type: 'float32', dims: [rows, classes], data: linear.weights },
+      { name: 'smallest_squares', type: 'float32', dims: [1], data: Float32Array.from([1e-12]) },
+    ],
+    nodes: [
+      { op: 'Gather', inputs: ['linear_row_weights', 'feature_rows'], outputs: ['linear_raw_weights'], attributes: { axis: 0 } },
+      { op: 'Mul', inputs: ['linear_raw_weights', 'feature_mask'], outputs: ['linear_masked_weights'] },
+      { op: 'Mul', inputs: ['linear_masked_weights', 'linear_masked_weights'], outputs: ['linear_squares'] },
+      { op: 'ReduceSum', inputs: ['linear_squares', 'axis_length'], outputs: ['linear_square_total'], attributes: { keepdims: 1 } },
+      { op: 'Max', inputs: ['linear_square_total', 'smallest_squares'], outputs: ['linear_safe_squares'] },
+      { op: 'Sqrt', inputs: ['linear_safe_squares'], outputs: ['linear_norm'] },
+      { op: 'Div', inputs: ['linear_masked_weights', 'linear_norm'], outputs: ['linear_shares'] },
+      { op: 'Unsqueeze', inputs: ['linear_shares', 'axis_last'], outputs: ['linear_shares_column'] },
+      { op: 'Gather', inputs: ['linear_weights', 'feature_rows'], outputs: ['linear_row_scores'], attributes: { axis: 0 } },
+      { op: 'Mul', inputs: ['linear_row_scores', 'linear_shares_column'], outputs: ['linear_weighted_scores'] },
+      { op: 'ReduceSum', inputs: ['linear_weighted_scores', 'axis_length'], outputs: ['linear_logits'], attributes: { keepdims: 0 } },
+      { op: 'Add', inputs: ['bag_logits', 'linear_logits'], outputs: ['logits'] },
+    ],
   };
 }
 

@@ -7,7 +7,8 @@
 import { defaultFeatureOptions, featureBuckets, featureVersion, hashBuckets, words, type FeatureOptions } from './features.ts';
 import { hashString } from '../text/hash.ts';
 import { seededRandom, shuffle } from '../random.ts';
-import { predictProbabilities, rowLookup, trainBagModel, type BagTrainingOptions, type TrainingExample } from './bag-model.ts';
+import { predictProbabilities, rowLookup, rowsOf, trainBagModel, type BagModel, type BagTrainingOptions, type TrainingExample } from './bag-model.ts';
+import { trainLinearScores } from './linear-model.ts';
 import { decide } from './classifier.ts';
 import { outOfScopeLabel, writeIntentModel, type IntentModelManifest, type ValidationReport } from './model-files.ts';
 import type { WordVectors } from '../retrieval/word-vectors.ts';
@@ -25,9 +26,16 @@ export interface TrainIntentOptions {
   wordVectors?: WordVectors;
   /** Share of rows held out for tuning; 0.1 by default. */
   validationShare?: number;
+  /** Epochs of the bag (the regression always trains 10); 10 by default, 5 beside the regression. */
   epochs?: number;
   dimensions?: number;
   learningRate?: number;
+  /**
+   * Adds a softmax regression over the same features to the bag (`linear-model.ts`); on by
+   * default. It needs a class score per feature row, so the model file grows by
+   * rows × classes floats: the built-in model leaves it off to stay under 25 MB.
+   */
+  linear?: boolean;
   /**
    * Extra rows made from given ones (e.g. the utterances wrapped in message context). It
    * is applied to the tuning split and the held-out split separately, so no variant of a
@@ -44,7 +52,16 @@ export interface TrainIntentResult {
 }
 
 /** Settings measured on banking77 and CLINC150 validation splits (see the model card). */
-const defaults = { epochs: 10, dimensions: 100, learningRate: 1, idfPower: 2 };
+const defaults = {
+  epochs: 10,
+  // Beside the regression, a bag of 5 epochs scored as well as one of 10 on inner BANKING77 splits (90.74 % against 90.78 %) in a third less time.
+  epochsWithLinear: 5,
+  dimensions: 100,
+  learningRate: 1,
+  idfPower: 2,
+  linearLearningRate: 1,
+  linearEpochs: 10,
+};
 
 /** Without negatives the threshold keeps all but this share of the right answers on validation. */
 const rejectedShareWithoutNegatives = 0.01;
@@ -77,13 +94,27 @@ export async function trainIntentModel(options: TrainIntentOptions): Promise<Tra
   const augmentRandom = seededRandom(seed ^ 0xa0a0);
   const withVariants = (part: readonly IntentRow[]) => (options.augment ? [...part, ...options.augment(part, augmentRandom)] : part);
   const allRows = withVariants(rows);
+  const linear = options.linear ?? true;
   const training: BagTrainingOptions = {
     dimensions: options.dimensions ?? defaults.dimensions,
-    epochs: options.epochs ?? defaults.epochs,
+    epochs: options.epochs ?? (linear ? defaults.epochsWithLinear : defaults.epochs),
     learningRate: options.learningRate ?? defaults.learningRate,
     idfPower: defaults.idfPower,
     seed,
     ...(options.wordVectors ? { pretrained: pretrainedRows(allRows, options.wordVectors, options.dimensions ?? defaults.dimensions) } : {}),
+  };
+
+  const trainModel = (examples: readonly TrainingExample[]): BagModel => {
+    const bag = trainBagModel(examples, labels, training);
+    if (!linear) return bag;
+    const lookup = rowLookup(bag.buckets);
+    const encoded = examples.map((example) => ({ rows: Int32Array.from(rowsOf(example.buckets, lookup)), label: example.label }));
+    const linearScores = trainLinearScores(encoded, bag.buckets.length, labels.length, { epochs: defaults.linearEpochs, learningRate: defaults.linearLearningRate, seed });
+    // The mean of the two models' logits rather than their sum: summed, the pair is surer than the
+    // bag alone, which moves the tuned out-of-scope threshold (CLINC150 inner validation: 94.4 %
+    // averaged against 93.7 % summed; the ranking of the intents is the same either way).
+    const half = (values: Float32Array) => values.map((value) => value / 2);
+    return { ...bag, weights: half(bag.weights), bias: half(bag.bias), linear: { ...linearScores, weights: half(linearScores.weights) } };
   };
 
   const validationShare = options.validationShare ?? 0.1;
@@ -92,7 +123,7 @@ export async function trainIntentModel(options: TrainIntentOptions): Promise<Tra
     (label) => (labels[label] === outOfScopeLabel ? Math.max(validationShare, negativeValidationShare) : validationShare),
     seed,
   );
-  const heldOutModel = trainBagModel(withVariants(trainIndices.map((index) => rows[index] as IntentRow)).map(toExample), labels, training);
+  const heldOutModel = trainModel(withVariants(trainIndices.map((index) => rows[index] as IntentRow)).map(toExample));
   const lookup = rowLookup(heldOutModel.buckets);
   const scored = withVariants(validationIndices.map((index) => rows[index] as IntentRow)).map((row) => {
     const example = toExample(row);
@@ -105,7 +136,7 @@ export async function trainIntentModel(options: TrainIntentOptions): Promise<Tra
       `out-of-scope recall ${validation.outOfScopeRecall === null ? 'n/a' : percent(validation.outOfScopeRecall)}, threshold ${threshold.toFixed(3)}`,
   );
 
-  const model = trainBagModel(allRows.map(toExample), labels, training);
+  const model = trainModel(allRows.map(toExample));
   const manifest: IntentModelManifest = {
     format: 'shopdesk-intent-model',
     featureVersion,
@@ -121,6 +152,7 @@ export async function trainIntentModel(options: TrainIntentOptions): Promise<Tra
       validation,
       milliseconds: Date.now() - started,
       wordVectors: Boolean(options.wordVectors),
+      linear,
     },
   };
   writeIntentModel(options.outDir, model, manifest);
