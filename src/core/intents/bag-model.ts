@@ -6,6 +6,7 @@
  */
 import { seededRandom, shuffle } from '../random.ts';
 import { linearLogits, normalisedShares, type LinearScores } from './linear-model.ts';
+import { inverseDocumentFrequencies, softmaxInPlace } from './row-arithmetic.ts';
 
 export interface BagModel {
   labels: string[];
@@ -37,15 +38,6 @@ export interface BagTrainingOptions {
   /** Starting vectors for some buckets (pretrained word vectors); these rows are kept even when training never sees them. */
   pretrained?: ReadonlyMap<number, Float32Array>;
   idfPower?: number;
-}
-
-function inverseDocumentFrequencies(encoded: readonly { rows: Int32Array }[], rowCount: number, power: number): Float32Array {
-  const counts = new Float32Array(rowCount);
-  for (const example of encoded) for (const row of new Set(example.rows)) counts[row] = (counts[row] as number) + 1;
-  const weights = new Float32Array(rowCount);
-  // Rows only a pretrained vector brought in were never seen: they get the weight of the rarest feature.
-  for (let row = 0; row < rowCount; row += 1) weights[row] = Math.pow(Math.log((encoded.length + 1) / ((counts[row] as number) + 1)) + 1, power);
-  return weights;
 }
 
 /** Maps hash buckets to embedding rows; buckets unseen in training are dropped at inference. */
@@ -135,22 +127,14 @@ function meanEmbedding(embeddings: Float32Array | Float64Array, dimensions: numb
 /** Softmax of the output layer's logits, plus `extra` logits when given. */
 function softmaxScores(weights: Float32Array | Float64Array, bias: Float32Array | Float64Array, hidden: Float32Array | Float64Array, into: Float32Array | Float64Array, extra?: Float32Array): void {
   const dimensions = hidden.length;
-  let maximum = -Infinity;
   for (let label = 0; label < into.length; label += 1) {
     let sum = bias[label] as number;
     const offset = label * dimensions;
     for (let dimension = 0; dimension < dimensions; dimension += 1) sum += (weights[offset + dimension] as number) * (hidden[dimension] as number);
     if (extra) sum += extra[label] as number;
     into[label] = sum;
-    if (sum > maximum) maximum = sum;
   }
-  let total = 0;
-  for (let label = 0; label < into.length; label += 1) {
-    const value = Math.exp((into[label] as number) - maximum);
-    into[label] = value;
-    total += value;
-  }
-  for (let label = 0; label < into.length; label += 1) into[label] = (into[label] as number) / total;
+  softmaxInPlace(into);
 }
 
 /** Class probabilities in TypeScript, the same arithmetic as the exported ONNX graph; used to tune on validation. */

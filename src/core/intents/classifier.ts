@@ -3,9 +3,10 @@
  * A text is out of scope when the model says so (an `out_of_scope` class learned from
  * negatives), when its top probability is under the threshold tuned on validation, or
  * when none of its features was seen in training (gibberish, another language).
- * A message of several sentences is also scored sentence by sentence: greetings, a story
- * and thanks around one request dilute the whole text's features, while the request's own
- * sentence is clear, so the most confident in-scope answer of the text or its sentences wins.
+ * A message of several sentences that is refused as a whole is scored again sentence by
+ * sentence: greetings, a story and thanks around one request dilute the whole text's
+ * features, while the request's own sentence is clear, so its most confident in-scope
+ * sentence answers for it.
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';

@@ -7,6 +7,7 @@
  * the bag on average (see the intent model card).
  */
 import { seededRandom, shuffle } from '../random.ts';
+import { inverseDocumentFrequencies, softmaxInPlace } from './row-arithmetic.ts';
 
 export interface LinearScores {
   /** [rows] each feature's weight before normalisation: its inverse document frequency. */
@@ -23,10 +24,7 @@ export interface LinearTrainingOptions {
 
 /** Examples are given as the bag model's rows, so both models read one feature list and the ONNX graph one input. */
 export function trainLinearScores(encoded: readonly { rows: Int32Array; label: number }[], rowCount: number, classes: number, options: LinearTrainingOptions): LinearScores {
-  const counts = new Float32Array(rowCount);
-  for (const example of encoded) for (const row of new Set(example.rows)) counts[row] = (counts[row] as number) + 1;
-  const rowWeights = new Float32Array(rowCount);
-  for (let row = 0; row < rowCount; row += 1) rowWeights[row] = Math.log((encoded.length + 1) / ((counts[row] as number) + 1)) + 1;
+  const rowWeights = inverseDocumentFrequencies(encoded, rowCount, 1);
   const weights = new Float64Array(rowCount * classes);
   const scores = new Float64Array(classes);
   const random = seededRandom(options.seed ^ 0x11ea);
@@ -73,16 +71,4 @@ export function linearLogits(weights: Float32Array | Float64Array, classes: numb
     const share = shares[position] as number;
     for (let label = 0; label < classes; label += 1) into[label] = (into[label] as number) + share * (weights[offset + label] as number);
   }
-}
-
-function softmaxInPlace(values: Float64Array): void {
-  let maximum = -Infinity;
-  for (const value of values) if (value > maximum) maximum = value;
-  let total = 0;
-  for (let index = 0; index < values.length; index += 1) {
-    const value = Math.exp((values[index] as number) - maximum);
-    values[index] = value;
-    total += value;
-  }
-  for (let index = 0; index < values.length; index += 1) values[index] = (values[index] as number) / total;
 }
