@@ -40,7 +40,6 @@ const maximumEaseSize = 4000;
 /** Neighbours kept per item for every item–item signal. */
 const neighbourCount = 200;
 
-
 /** Keeps the largest `limit` positive entries of each row of a dense square matrix. */
 function sparsify(dense: Float32Array, size: number, limit: number): SparseRows {
   const offsets = new Int32Array(size + 1);
