@@ -42,6 +42,8 @@ function createWindow(): void {
     minWidth: 960,
     minHeight: 600,
     title: 'ShopDesk',
+    // Linux takes the window and taskbar icon from here; Windows and macOS from the packaged executable (electron-builder uses the same resources/icon.png).
+    icon: join(app.getAppPath(), 'resources', 'icon.png'),
     show: false,
     webPreferences: {
       preload: join(here, '../preload/index.cjs'),

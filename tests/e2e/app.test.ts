@@ -226,4 +226,9 @@ describe('ShopDesk in the browser', () => {
     expect(message).toContain('price');
     await screenshot(page, 'settings-import-error');
   });
+
+  // Last in this file on purpose: it covers everything the tests above did (views, reload, imports, a failed import).
+  test('the page logged no errors: no missing resource, no uncaught exception', () => {
+    expect(harness().consoleErrors).toEqual([]);
+  });
 });

@@ -23,6 +23,8 @@ export interface Harness {
   url: string;
   browser: Browser;
   page: Page;
+  /** What the page logged as an error (failed resources included) since it opened. */
+  consoleErrors: string[];
   close(): Promise<void>;
 }
 
@@ -105,9 +107,14 @@ export async function startHarness(options: { demo: boolean; colorScheme?: 'ligh
     host = await startWebHost(dataDir, env);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(String(error)));
     await page.goto(host.url);
     await page.getByTestId('nav-chat').waitFor();
-    return { dataDir, url: host.url, browser, page, close };
+    return { dataDir, url: host.url, browser, page, consoleErrors, close };
   } catch (error) {
     // A half-started harness must not leave a host process or a browser behind.
     await close();
@@ -144,7 +151,7 @@ export async function openView(page: Page, view: ViewName): Promise<void> {
   await page.getByTestId(`view-${view}`).waitFor();
 }
 
-/** First run shows the welcome dialog; "Start empty" keeps whatever the data dir already holds. */
+/** First run on an empty store shows the welcome dialog; "Start empty" keeps whatever the data dir already holds. */
 export async function dismissWelcome(page: Page): Promise<void> {
   const welcome = page.getByTestId('welcome');
   if (await welcome.isVisible()) {
