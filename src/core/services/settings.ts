@@ -15,9 +15,16 @@ const allowed: { [K in keyof Settings]: (value: unknown) => boolean } = {
   returnWindowDays: (value) => Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 365,
 };
 
+// A store filled before the app first opened (from the command line, or by an older version) skips the welcome: offering a demo store there would only mix sample data into real data.
+const filledBy = ['products', 'customers', 'orders', 'reviews', 'conversations', 'kb_articles'];
+
+function storeHasData(context: CoreContext): boolean {
+  return filledBy.some((table) => context.db.prepare(`SELECT EXISTS (SELECT 1 FROM "${table}")`).pluck().get() === 1);
+}
+
 export function getSettings(context: CoreContext): Settings {
   const stored = context.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
-  const settings: Record<string, unknown> = { ...defaults };
+  const settings: Record<string, unknown> = { ...defaults, onboarded: storeHasData(context) };
   for (const { key, value } of stored) if (key in defaults) settings[key] = JSON.parse(value);
   return settings as unknown as Settings;
 }
