@@ -31,6 +31,17 @@ describe('chat assistant in the browser', () => {
     await suggestions.nth(0).getByTestId('suggestion-insert').click();
     await expect.poll(() => composer.inputValue()).toBe(first);
 
+    // Hiding the panel gives the thread room; the keys still insert, and it opens again.
+    const toggle = page.getByTestId('suggestions-toggle');
+    await toggle.click();
+    await expect.poll(() => suggestions.count()).toBe(0);
+    expect(await toggle.textContent()).toMatch(/^Show \d+ suggestions?$/);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Alt+Digit2');
+    await expect.poll(() => composer.inputValue()).toBe(second);
+    await toggle.click();
+    await expect.poll(() => suggestions.count()).toBeGreaterThan(1);
+
     // A macro typed by its shortcut, filled with this customer and the order they wrote about.
     await composer.fill('');
     await composer.pressSequentially('/track');

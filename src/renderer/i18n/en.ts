@@ -372,6 +372,8 @@ export const en = {
   'chat.source.returnWindow': 'Return window: {days} {days|day|days}',
   'chat.suggestions.intent': 'Intent: {intent} · {confidence}',
   'chat.suggestions.outOfScope': 'Out of scope: the assistant is not sure what the customer wants.',
+  'chat.suggestions.hide': 'Hide',
+  'chat.suggestions.show': 'Show {n} {n|suggestion|suggestions}',
   'chat.suggestions.none': 'No suggestions for the latest customer message.',
   'chat.suggestions.insert': 'Insert',
   'chat.suggestions.source': 'Source: {title}',

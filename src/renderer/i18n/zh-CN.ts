@@ -374,6 +374,8 @@ export const zhCN: Dictionary = {
   'chat.source.returnWindow': '退货期限：{days} 天',
   'chat.suggestions.intent': '意图：{intent} · {confidence}',
   'chat.suggestions.outOfScope': '超出范围：助手不确定客户的需求。',
+  'chat.suggestions.hide': '收起',
+  'chat.suggestions.show': '展开 {n} 条',
   'chat.suggestions.none': '最新的客户消息暂无建议。',
   'chat.suggestions.insert': '插入',
   'chat.suggestions.source': '来源：{title}',

@@ -1,22 +1,55 @@
 /** The assistant's reading of the latest customer message and its ranked replies; Alt+1..3 inserts one. */
+import { useState } from 'react';
 import type { AssistantSuggestions } from '../../../shared/types.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { describeIntent } from '../../components/intent-name.ts';
 import { describeSource } from '../../components/suggestion-source.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
+// Remembered on this computer: an agent who hides the panel to read long threads wants it hidden in the next one too.
+const collapsedKey = 'shopdesk.suggestionsCollapsed';
+
+function readCollapsed(): boolean {
+  try {
+    return localStorage.getItem(collapsedKey) === 'true';
+  } catch {
+    return false;
+  }
+}
+
 export function SuggestionsPanel({ result, onInsert }: { result: AssistantSuggestions | undefined; onInsert: (text: string) => void }) {
   const t = useT();
+  const [collapsed, setCollapsed] = useState(readCollapsed);
   if (!result || result.messageId === null) return null;
+  const toggle = () => {
+    setCollapsed(!collapsed);
+    try {
+      localStorage.setItem(collapsedKey, String(!collapsed));
+    } catch {
+      // Storage can be unavailable (private windows); the panel still toggles for this session.
+    }
+  };
   return (
-    <section className="suggestions" aria-label={t('chat.suggestions.title')} data-testid="suggestions">
+    <section className={collapsed ? 'suggestions collapsed' : 'suggestions'} aria-label={t('chat.suggestions.title')} data-testid="suggestions">
       <header className="suggestions-header">
         <Icon name="sparkle" size={14} />
         <strong>{t('chat.suggestions.title')}</strong>
         <span className="muted" data-testid="suggestions-intent">
           {result.outOfScope ? t('chat.suggestions.outOfScope') : t('chat.suggestions.intent', { intent: describeIntent(t, result.intent), confidence: `${Math.round(result.confidence * 100)} %` })}
         </span>
+        <button type="button" className="button ghost small suggestions-toggle" aria-expanded={!collapsed} data-testid="suggestions-toggle" onClick={toggle}>
+          {collapsed ? t('chat.suggestions.show', { n: result.suggestions.length }) : t('chat.suggestions.hide')}
+        </button>
       </header>
+      {collapsed ? null : <SuggestionList result={result} onInsert={onInsert} />}
+    </section>
+  );
+}
+
+function SuggestionList({ result, onInsert }: { result: AssistantSuggestions; onInsert: (text: string) => void }) {
+  const t = useT();
+  return (
+    <>
       {result.entities.length > 0 && (
         <div className="chips suggestion-entities" data-testid="suggestion-entities">
           {result.entities.map((entity) => (
@@ -49,6 +82,6 @@ export function SuggestionsPanel({ result, onInsert }: { result: AssistantSugges
           ))}
         </ol>
       )}
-    </section>
+    </>
   );
 }
