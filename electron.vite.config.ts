@@ -12,7 +12,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           'core-host': resolve('src/main/core-host.ts'),
           // Model training runs in worker threads of the core host (src/core/worker-thread.ts).
-          'train-worker': resolve('src/core/reviews/model/train-worker.ts'),
+          'adapt-worker': resolve('src/core/reviews/model/adapt-worker.ts'),
           'recs-train-worker': resolve('src/core/recs/train-worker.ts'),
         },
       },

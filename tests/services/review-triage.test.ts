@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -139,6 +139,8 @@ describe('review triage', () => {
     const result = await client.call('reviews.retrain', {});
     expect(result.candidate).toMatch(/^reviews-\d{8}T\d{9}Z$/);
     expect(existsSync(join(dataDir, 'models', result.candidate, 'review-sentiment.onnx'))).toBe(true);
+    // The candidate is the built-in model adapted to this store, not a model of the store's reviews alone.
+    expect(JSON.parse(readFileSync(join(dataDir, 'models', result.candidate, 'config.json'), 'utf8'))).toMatchObject({ adaptedFrom: { model: 'review-sentiment' } });
     expect(result.current).toMatchObject({ model: 'built-in' });
     expect(result.candidateEvaluation.model).toBe(result.candidate);
     expect(result.candidateEvaluation.rows).toBe(result.current.rows);

@@ -131,3 +131,24 @@ export function encodeModel(graph: GraphDefinition): Uint8Array {
   });
   return onnx.ModelProto.encode(model).finish();
 }
+
+/**
+ * The float32 initializers of an .onnx file written by encodeModel, by name: what a model
+ * the project trained has learned, read back to be trained further (see reviews/model/adapt.ts).
+ */
+export function readFloatInitializers(bytes: Uint8Array): Map<string, { dims: number[]; data: Float32Array }> {
+  const model = onnx.ModelProto.decode(bytes);
+  const found = new Map<string, { dims: number[]; data: Float32Array }>();
+  for (const tensor of model.graph?.initializer ?? []) {
+    if (tensor.dataType !== onnx.TensorProto.DataType.FLOAT || !tensor.name) continue;
+    const raw = tensor.rawData ?? new Uint8Array();
+    let data = Float32Array.from(tensor.floatData ?? []);
+    if (raw.byteLength > 0) {
+      // Copied into an aligned buffer of its own: the decoded bytes are a view into the file at any offset.
+      data = new Float32Array(raw.byteLength / Float32Array.BYTES_PER_ELEMENT);
+      new Uint8Array(data.buffer).set(raw);
+    }
+    found.set(tensor.name, { dims: (tensor.dims ?? []).map(Number), data });
+  }
+  return found;
+}

@@ -1,11 +1,11 @@
 /**
  * Retraining the review model inside the app. The built-in model was trained on public
- * review corpora that do not ship with the app, so a retrain learns only from what this
- * store holds: the agents' sentiment corrections, plus reviews whose stars say it plainly
- * (1-2 negative, 4-5 positive; 3 stars is left out as ambiguous). That is a much smaller set
- * than the built-in model saw, so the candidate is evaluated beside the active model on the
- * same held-out rows, and the agent decides whether to switch. Training runs in its own
- * worker thread, so the core keeps answering meanwhile.
+ * review corpora that do not ship with the app, but what it learned is in its weights, so a
+ * retrain adapts the built-in model (reviews/model/adapt.ts) to what this store holds: the
+ * agents' sentiment corrections, plus reviews whose stars say it plainly (1-2 negative, 4-5
+ * positive; 3 stars is left out as ambiguous). The candidate is evaluated beside the active
+ * model on the same held-out rows, and the agent decides whether to switch. Adapting runs in
+ * its own worker thread, so the core keeps answering meanwhile.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { ApiCallError, type ApiArgs, type ApiResult } from '../../shared/api.ts';
@@ -13,8 +13,7 @@ import type { ReviewModelEvaluation, Sentiment } from '../../shared/types.ts';
 import { audit, NotFoundError, type CoreContext } from '../context.ts';
 import { loadReviewScorer, readReviewConfig, type ReviewScorer, type ReviewTrainingRow } from '../reviews/model/index.ts';
 import { composeReviewText } from '../reviews/model/review-text.ts';
-import { trainReviewModelInWorker } from '../reviews/model/train-in-worker.ts';
-import { defaultFeatureOptions } from '../text/features.ts';
+import { adaptReviewModelInWorker } from '../reviews/model/adapt-in-worker.ts';
 import { hashString } from '../text/hash.ts';
 import { reviewCorrections } from './review-labels.ts';
 import {
@@ -30,14 +29,8 @@ import {
 
 /** One row in five is held out for the side-by-side evaluation, chosen by the text so reruns pick the same rows. */
 const heldOutEvery = 5;
-/** Fewer rows than this cannot train anything worth comparing. */
+/** Fewer rows than this cannot move the model in any way worth comparing. */
 const minimumRows = 20;
-/**
- * A store holds thousands of reviews, not the built-in model's 77 000: 2^18 feature buckets
- * and 16 dimensions keep the candidate at 4 MB and training within seconds on a laptop.
- */
-const candidateOptions = { features: { ...defaultFeatureOptions, buckets: 1 << 18 }, dimensions: 16 };
-const trainingSeed = 1;
 
 interface LabelledText {
   text: string;
@@ -82,7 +75,7 @@ let nextJob = 1;
 const retraining = new WeakSet<CoreContext>();
 
 /**
- * Each retrain writes a 4 MB folder: keep only the active model and the new candidate (the
+ * Each retrain writes a 16 MB folder (the built-in model's size): keep only the active model and the new candidate (the
  * app offers no way back to older ones), with the scores of the removed ones.
  */
 function removeOldCandidates(context: CoreContext, keep: readonly string[]): void {
@@ -114,7 +107,8 @@ export async function retrainReviewModel(context: CoreContext): Promise<ApiResul
   const report = (done: number, finished = false) => context.events.emit('progress', { jobId, label, task: { kind: 'retrain_reviews', reviews: training.length }, done, total: steps, finished });
   try {
     report(0);
-    await trainReviewModelInWorker({ rows: training, seed: trainingSeed, outDir: reviewModelDir(context, candidate), options: { ...candidateOptions, name: candidate } });
+    // Always from the built-in model, never from an earlier candidate: the result depends only on the store's labels, not on how often Retrain was pressed.
+    await adaptReviewModelInWorker({ baseDir: reviewModelDir(context, builtInModel), rows: training, outDir: reviewModelDir(context, candidate), name: candidate });
     report(1);
     const current = await evaluate(await reviewScorer(context), activeReviewModel(context), heldOut);
     report(2);

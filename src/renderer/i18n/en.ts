@@ -175,7 +175,7 @@ export const en = {
   'reviews.model.active': 'Active model',
   'reviews.model.builtIn': 'Built-in',
   'reviews.model.data': 'Training data in this store: {corrections} corrections and {rated} reviews with 1–2 or 4–5 stars.',
-  'reviews.model.explain': 'Retraining learns only from this store (the public data the built-in model was trained on is not on this machine). One review in five is held out to compare both models before you switch.',
+  'reviews.model.explain': 'Retraining adapts the built-in model to this store: it keeps what the model learned from public review data and learns from your corrections and from reviews whose stars say it plainly (1–2 or 4–5). One review in five is held out to compare both models before you switch.',
   'reviews.model.retrain': 'Retrain',
   'reviews.model.training': 'Training…',
   'reviews.model.current': 'Current',

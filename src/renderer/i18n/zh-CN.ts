@@ -177,7 +177,7 @@ export const zhCN: Dictionary = {
   'reviews.model.active': '当前模型',
   'reviews.model.builtIn': '内置',
   'reviews.model.data': '本店可用训练数据：{corrections} 条更正，{rated} 条 1–2 星或 4–5 星评价。',
-  'reviews.model.explain': '重新训练只使用本店的数据（内置模型所用的公开数据不在本机上）。每五条评价留出一条，用于切换前比较两个模型。',
+  'reviews.model.explain': '重新训练会让内置模型适应本店：保留模型从公开评价数据中学到的内容，再学习你的更正以及星级明确的评价（1–2 星或 4–5 星）。每五条评价留出一条，用于切换前比较两个模型。',
   'reviews.model.retrain': '重新训练',
   'reviews.model.training': '训练中…',
   'reviews.model.current': '当前',

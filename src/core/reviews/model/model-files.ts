@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeModel, type GraphDefinition } from '../../inference/onnx-graph.ts';
+import { encodeModel, readFloatInitializers, type GraphDefinition } from '../../inference/onnx-graph.ts';
 import { featureVersion, type FeatureOptions } from '../../text/features.ts';
 import type { NormalizeOptions } from '../../text/normalize.ts';
 import { foldedColumns, smallestWeightTotal, type FoldedHeads } from './bag.ts';
@@ -39,6 +39,8 @@ export interface ReviewModelConfig {
     ensemble: number;
     milliseconds: number;
   };
+  /** Set when the model is another model adapted to a store (adapt.ts): which one, and how many rows that one was trained on. */
+  adaptedFrom?: { model: string; rows: number };
   /** Numbers measured on held-out rows at training time, keyed by what was measured. */
   validation: Record<string, number>;
 }
@@ -113,4 +115,24 @@ export function readReviewConfig(directory: string): ReviewModelConfig {
     throw new Error(`${path}: made with text features version ${config.featureVersion}, this build reads version ${featureVersion}; retrain the model`);
   }
   return config;
+}
+
+/** The heads a model folder serves, read back from its ONNX file (the inverse of writeReviewModel), to adapt them. */
+export function readReviewHeads(directory: string, config: ReviewModelConfig = readReviewConfig(directory)): FoldedHeads {
+  const path = join(directory, reviewModelFileName);
+  const initializers = readFloatInitializers(readFileSync(path));
+  const table = initializers.get('feature_heads');
+  const shift = initializers.get('head_shift')?.data;
+  const buckets = config.features.buckets;
+  if (!table || table.data.length !== (buckets + 1) * foldedColumns || !shift || shift.length !== 3) throw new Error(`${path}: not a review model of ${buckets} feature buckets`);
+  const { calibration, clauseCalibration } = config;
+  return {
+    buckets,
+    // The last row is the padding id's, always zero: writeReviewModel adds it again.
+    table: table.data.slice(0, buckets * foldedColumns),
+    // The graph folds Platt scaling into its shifts (scale × bias + shift); unfold it.
+    sentimentBias: ((shift[0] as number) - calibration.shift) / calibration.scale,
+    ratingBias: shift[1] as number,
+    clauseBias: ((shift[2] as number) - clauseCalibration.shift) / clauseCalibration.scale,
+  };
 }
