@@ -119,7 +119,7 @@ function heldOutProducts(embedder: ImageEmbedder, catalog: CatalogVector[], quer
   );
 }
 
-/** Query photos that are not square, seen whole with white bars (contain) or centre-cropped (cover, shipped). */
+/** Query photos that are not square, seen whole with white bars (contain) or through the query view (centre crop, shipped). */
 async function coverOrContain(embedder: ImageEmbedder, index: ProductIndex, trainVectors: Float32Array[], train: Photo[]): Promise<void> {
   const oblong: { photo: Photo; cover: Float32Array; bytes: Uint8Array }[] = [];
   for (const [position, photo] of train.entries()) {
@@ -130,7 +130,7 @@ async function coverOrContain(embedder: ImageEmbedder, index: ProductIndex, trai
   const inputs = await Promise.all(oblong.map(async ({ bytes }) => renderModelInput(await embedder.decode(bytes), embedder.inputSize, { fit: 'contain' })));
   const contain = await embedder.embedInputs(inputs);
   const photos = oblong.map(({ photo }) => photo);
-  score(`catalog only, ${oblong.length} non-square train photos as queries, cover crop`, index, oblong.map(({ cover }) => cover), photos);
+  score(`catalog only, ${oblong.length} non-square train photos as queries, query view`, index, oblong.map(({ cover }) => cover), photos);
   score(`catalog only, ${oblong.length} non-square train photos as queries, contain pad`, index, contain, photos);
 }
 

@@ -99,7 +99,17 @@ describe('photo identification in the store', () => {
       const second = storedAdapter(core);
       expect(second?.examples).toBe(81 + 14 * 12);
       expect(second?.adapter.equals(first?.adapter as Buffer)).toBe(false);
-      expect(await identifyPhotos(core.context, bytesOf(queries), 5)).not.toEqual(learned);
+      const relearned = await identifyPhotos(core.context, bytesOf(queries), 5);
+      expect(relearned).not.toEqual(learned);
+      await core.close();
+
+      // Vectors and adapter from an older extractor or query view: everything is embedded again,
+      // and the adapter retrained on the new vectors, without learning anything new.
+      core = open();
+      core.context.db.prepare("UPDATE image_vectors SET extractor = 'older view'").run();
+      core.context.db.prepare("UPDATE vision_adapters SET extractor = 'older view'").run();
+      expect(await identifyPhotos(core.context, bytesOf(queries), 5)).toEqual(relearned);
+      expect(core.context.db.prepare("SELECT examples FROM vision_adapters WHERE extractor <> 'older view'").pluck().get()).toBe(81 + 14 * 12);
     } finally {
       await core.close();
     }

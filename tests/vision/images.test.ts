@@ -135,4 +135,15 @@ describe('renderModelInput', () => {
     const mirrored = await renderModelInput(image, 8, { fit: 'cover', mirror: true });
     expect(pixel({ width: 8, pixels: mirrored }, 0, 0)).toEqual(blue);
   });
+
+  it('keeps only the middle of the square when asked to zoom in', async () => {
+    // A blue square a little wider than half the height, on red, in a landscape picture.
+    const framed = paint(60, 40, (x, y) => (Math.abs(x - 30) < 12 && Math.abs(y - 20) < 12 ? blue : red));
+    const image = await decodeRgb(await encodeImage({ ...framed, channels: 3 }, { format: 'png' }), 448);
+    const whole = await renderModelInput(image, 8, { fit: 'cover' });
+    expect(pixel({ width: 8, pixels: whole }, 0, 0)).toEqual(red);
+    const middle = await renderModelInput(image, 8, { fit: 'cover', keep: 0.5 });
+    expect(middle.length).toBe(8 * 8 * 3);
+    for (const [x, y] of [[0, 0], [7, 0], [0, 7], [7, 7]] as const) expect(pixel({ width: 8, pixels: middle }, x, y)).toEqual(blue);
+  });
 });

@@ -57,6 +57,8 @@ export interface ModelView {
   fit: 'cover' | 'contain';
   /** Mirror left to right. */
   mirror?: boolean;
+  /** Keep only a centred square this fraction of the shorter side wide (zooms in); the whole image when absent. */
+  keep?: number;
 }
 
 const white = { r: 255, g: 255, b: 255 };
@@ -104,6 +106,10 @@ export async function decodeRgb(bytes: Uint8Array, maximumSide: number): Promise
 export async function renderModelInput(image: RgbImage, size: number, view: ModelView): Promise<Uint8Array> {
   let pipeline = sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 3 } });
   if (view.mirror) pipeline = pipeline.flop();
+  if (view.keep !== undefined && view.keep < 1) {
+    const side = Math.max(1, Math.round(Math.min(image.width, image.height) * view.keep));
+    pipeline = pipeline.extract({ left: Math.floor((image.width - side) / 2), top: Math.floor((image.height - side) / 2), width: side, height: side });
+  }
   const data = await pipeline.resize(size, size, { fit: view.fit, background: white, kernel: 'lanczos3' }).raw().toBuffer();
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }

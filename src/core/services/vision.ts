@@ -72,11 +72,13 @@ export async function indexProductImages(context: CoreContext): Promise<number> 
   const label = 'Indexing product images';
   const task = { kind: 'index_images' } as const;
   let done = 0;
+  let learned = 0;
   try {
     for (const image of missing) {
       try {
         const vectors = image.source === 'catalog' ? await catalogVectors(embedder, image.bytes) : [await embedOne(embedder, image.bytes)];
         db.transaction(() => vectors.forEach((vector, view) => insert.run(image.id, embedder.name, view, vectorToBlob(vector))))();
+        if (image.source === 'learned') learned += 1;
       } catch (error) {
         context.logger.warn(`image ${image.id} could not be indexed: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -86,6 +88,8 @@ export async function indexProductImages(context: CoreContext): Promise<number> 
   } finally {
     events.emit('progress', { jobId, label, task, done, total: missing.length, finished: true });
   }
+  // Learned photos embedded anew (another extractor or query view) need an adapter trained on these vectors.
+  if (learned > 0) retrainAdapter(context, embedder);
   state(context).index = null;
   return done;
 }

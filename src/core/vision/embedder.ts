@@ -19,11 +19,17 @@ export const defaultExtractors = ['mobilenet-v2-1.0-224-quant', 'mobilenet-v1-1.
 /** Photos are decoded no larger than this before cropping, which keeps big camera files cheap. */
 const decodeSide = 448;
 
-/** How query photos are looked at: the whole photo, centre-cropped to a square. */
-const queryView: ModelView = { fit: 'cover' };
+/**
+ * How query (and learned) photos are looked at: the middle 65 % of the centred square. Shop
+ * photos frame the product loosely, with neighbouring products and shelf around it. Tuned on
+ * halves of grocery val (each half chose a crop between 0.5 and 0.65, where top-1 is flat; 0.65 is
+ * the mildest): on all of val, catalog-only top-1 rose from 47.6 % (whole square) to 56.8 %, and
+ * after learning from 75.3 % to 81.8 % with the Gaussian adapter (85.5 % with the one in learn.ts).
+ */
+const queryView: ModelView = { fit: 'cover', keep: 0.65 };
 
 export interface ImageEmbedder {
-  /** Identifies the extractor combination, e.g. for the `extractor` column of stored vectors. */
+  /** Identifies the extractor combination and query view, e.g. for the `extractor` column of stored vectors. */
   readonly name: string;
   readonly dimensions: number;
   readonly inputSize: number;
@@ -103,7 +109,8 @@ function embedderFromSessions(found: FoundExtractor[], sessions: ModelSession[],
   const decode = (bytes: Uint8Array) => decodeRgb(bytes, decodeSide);
 
   return {
-    name: found.map((entry) => entry.extractor.id).join('+'),
+    // Stored vectors are filed under this name: with a new query view they are embedded again.
+    name: `${found.map((entry) => entry.extractor.id).join('+')}@centre-${queryView.keep ?? 1}`,
     dimensions,
     inputSize,
     photoSpace,
