@@ -19,6 +19,7 @@ interface VisionState {
   embedder: Promise<ImageEmbedder | { missing: string }>;
   /** Rebuilt lazily after the vectors or the adapter change. */
   index: Promise<ProductIndex> | null;
+  warmedUp?: Promise<void>;
 }
 
 const states = new WeakMap<CoreContext, VisionState>();
@@ -38,9 +39,21 @@ export function visionStatus(context: CoreContext): ApiResult<'vision.status'> {
   const found = findImageExtractors(context.modelsPath, manifest, defaultExtractors);
   if ('missing' in found) return { available: false, message: found.missing };
   // The views that can take a photo ask for the status when they open: load the extractors
-  // and the index now, so the first dropped photo does not wait for them.
-  productIndex(context).catch(() => undefined);
+  // and the index now, and run the extractors once, so the first dropped photo does not wait
+  // for them (onnxruntime's first run of a session allocates and picks kernels).
+  productIndex(context)
+    .then(() => warmUp(context))
+    .catch(() => undefined);
   return { available: true, message: `image extractors: ${found.map((entry) => entry.path).join(', ')}` };
+}
+
+/** One run of the extractors on a blank photo, once per core. */
+function warmUp(context: CoreContext): Promise<void> {
+  const current = state(context);
+  current.warmedUp ??= requireEmbedder(context).then(async (embedder) => {
+    await embedder.embedInputs([new Uint8Array(embedder.inputSize * embedder.inputSize * 3).fill(255)]);
+  });
+  return current.warmedUp;
 }
 
 /** The embedder, or an error that says which model file to install and where. */
