@@ -39,8 +39,8 @@ export interface AdaptationOptions {
   epochs: number;
   /**
    * Large, because a feature's gradient is its share of the text's weight (about 1 / features):
-   * 1,000 gained most of 100–3,000 on unseen stores (scripts/eval-review-adaptation.ts), where
-   * a pull back toward the starting weights only lost accuracy and cost nothing elsewhere.
+   * 1,000 gained most of 100–3,000 on unseen stores (scripts/eval-review-adaptation.ts); a pull
+   * back toward the starting weights only lost store accuracy, so there is none.
    */
   learningRate: number;
   seed: number;
