@@ -24,8 +24,10 @@ function storeHasData(context: CoreContext): boolean {
 
 export function getSettings(context: CoreContext): Settings {
   const stored = context.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
-  const settings: Record<string, unknown> = { ...defaults, onboarded: storeHasData(context) };
+  const settings: Record<string, unknown> = { ...defaults };
   for (const { key, value } of stored) if (key in defaults) settings[key] = JSON.parse(value);
+  // Asked only until the choice is stored: the assistant reads the settings for every message.
+  if (!stored.some(({ key }) => key === 'onboarded')) settings.onboarded = storeHasData(context);
   return settings as unknown as Settings;
 }
 
