@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeModel, type GraphDefinition } from '../inference/onnx-graph.ts';
+import { encodeModel, type GraphDefinition, type GraphNode } from '../inference/onnx-graph.ts';
 import type { BagModel } from './bag-model.ts';
 import type { LinearScores } from './linear-model.ts';
 import { featureVersion, type FeatureOptions } from './features.ts';
@@ -84,10 +84,7 @@ function graphOf(model: BagModel): GraphDefinition {
       { op: 'ReduceSum', inputs: ['masked_weights', 'axis_length'], outputs: ['weight_total'], attributes: { keepdims: 1 } },
       { op: 'Max', inputs: ['weight_total', 'smallest_total'], outputs: ['safe_total'] },
       { op: 'Div', inputs: ['masked_weights', 'safe_total'], outputs: ['shares'] },
-      { op: 'Unsqueeze', inputs: ['shares', 'axis_last'], outputs: ['shares_column'] },
-      { op: 'Gather', inputs: ['embeddings', 'feature_rows'], outputs: ['row_vectors'], attributes: { axis: 0 } },
-      { op: 'Mul', inputs: ['row_vectors', 'shares_column'], outputs: ['weighted_vectors'] },
-      { op: 'ReduceSum', inputs: ['weighted_vectors', 'axis_length'], outputs: ['text_vector'], attributes: { keepdims: 0 } },
+      ...weightedRowSum('embeddings', 'shares', 'text_vector'),
       { op: 'MatMul', inputs: ['text_vector', 'output_weights'], outputs: ['logits_unbiased'] },
       { op: 'Add', inputs: ['logits_unbiased', 'output_bias'], outputs: [linear ? 'bag_logits' : 'logits'] },
       ...(linear?.nodes ?? []),
@@ -95,6 +92,16 @@ function graphOf(model: BagModel): GraphDefinition {
     ],
     metadata: { labels: JSON.stringify(model.labels), featureVersion: String(featureVersion) },
   };
+}
+
+/** Σ share × row of `table` over the text's feature rows: the bag's text vector, or the regression's logits. */
+function weightedRowSum(table: string, shares: string, output: string): GraphNode[] {
+  return [
+    { op: 'Unsqueeze', inputs: [shares, 'axis_last'], outputs: [`${shares}_column`] },
+    { op: 'Gather', inputs: [table, 'feature_rows'], outputs: [`${table}_rows`], attributes: { axis: 0 } },
+    { op: 'Mul', inputs: [`${table}_rows`, `${shares}_column`], outputs: [`${table}_weighted`] },
+    { op: 'ReduceSum', inputs: [`${table}_weighted`, 'axis_length'], outputs: [output], attributes: { keepdims: 0 } },
+  ];
 }
 
 /** The softmax regression's logits (`linear-model.ts`), added to the bag's: `bag_logits` → `logits`. */
@@ -113,10 +120,7 @@ function linearBranch(linear: LinearScores, rows: number, classes: number): Pick
       { op: 'Max', inputs: ['linear_square_total', 'smallest_squares'], outputs: ['linear_safe_squares'] },
       { op: 'Sqrt', inputs: ['linear_safe_squares'], outputs: ['linear_norm'] },
       { op: 'Div', inputs: ['linear_masked_weights', 'linear_norm'], outputs: ['linear_shares'] },
-      { op: 'Unsqueeze', inputs: ['linear_shares', 'axis_last'], outputs: ['linear_shares_column'] },
-      { op: 'Gather', inputs: ['linear_weights', 'feature_rows'], outputs: ['linear_row_scores'], attributes: { axis: 0 } },
-      { op: 'Mul', inputs: ['linear_row_scores', 'linear_shares_column'], outputs: ['linear_weighted_scores'] },
-      { op: 'ReduceSum', inputs: ['linear_weighted_scores', 'axis_length'], outputs: ['linear_logits'], attributes: { keepdims: 0 } },
+      ...weightedRowSum('linear_weights', 'linear_shares', 'linear_logits'),
       { op: 'Add', inputs: ['bag_logits', 'linear_logits'], outputs: ['logits'] },
     ],
   };
