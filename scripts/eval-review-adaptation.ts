@@ -45,7 +45,13 @@ const inSomeStore = (row: CorpusRow) => Object.values(stores).some((belongs) => 
 // What Retrain did before adaptation: a small model of the store's reviews alone.
 const scratchOptions = { features: { ...defaultFeatureOptions, buckets: 1 << 18 }, dimensions: 16 };
 const featurizer = createFeaturizer(defaultFeatureOptions);
-const featuresOf = (text: string) => reviewFeatures(featurizer, normalizeText(text, defaultNormalizeOptions)).ids;
+// The same test and "elsewhere" rows are scored by every setting: featurise each text once.
+const features = new Map<string, Int32Array>();
+const featuresOf = (text: string) => {
+  let ids = features.get(text);
+  if (!ids) features.set(text, (ids = reviewFeatures(featurizer, normalizeText(text, defaultNormalizeOptions)).ids));
+  return ids;
+};
 
 /** Polarity accuracy and its balanced form (mean recall of positive and negative): stores' reviews are mostly positive. */
 function accuracy(rows: readonly CorpusRow[], positive: (row: CorpusRow) => number): string {

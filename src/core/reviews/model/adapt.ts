@@ -60,8 +60,10 @@ export function adaptHeads(base: FoldedHeads, calibration: PlattScaling, example
   // reviews lost negative recall in scripts/eval-review-adaptation.ts).
   const positives = examples.filter((example) => example.sentiment > 0.5).length;
   const negatives = examples.filter((example) => example.sentiment < 0.5).length;
-  const classWeight = (sentiment: number) =>
-    sentiment > 0.5 && negatives > 0 ? (positives + negatives) / (2 * positives) : sentiment < 0.5 && positives > 0 ? (positives + negatives) / (2 * negatives) : 1;
+  const balanced = positives > 0 && negatives > 0;
+  const positiveWeight = balanced ? (positives + negatives) / (2 * positives) : 1;
+  const negativeWeight = balanced ? (positives + negatives) / (2 * negatives) : 1;
+  const classWeight = (sentiment: number) => (sentiment > 0.5 ? positiveWeight : sentiment < 0.5 ? negativeWeight : 1);
   let step = 0;
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
     shuffle(order, random);
