@@ -5,7 +5,7 @@ import { createBm25Index } from '../../src/core/retrieval/bm25.ts';
 import { createDefaultTextEmbedder } from '../../src/core/retrieval/default-embedder.ts';
 import { createTextEmbedder } from '../../src/core/retrieval/embedder.ts';
 import { createRetriever, embedArticle } from '../../src/core/retrieval/retriever.ts';
-import { builtInTermTableDir, loadTermTable } from '../../src/core/retrieval/term-table.ts';
+import { builtInTermTableDir, loadTermTable, tableFrom, withRowsReplaced } from '../../src/core/retrieval/term-table.ts';
 import { foldWord, lexicalTerms, tableTermsWithWords } from '../../src/core/retrieval/terms.ts';
 import { gloveFolderName, loadWordVectors } from '../../src/core/retrieval/word-vectors.ts';
 
@@ -41,6 +41,16 @@ describe('terms', () => {
     expect(tableTermsWithWords('退款').map((entry) => entry.term)).toEqual(['退', '款', '退款']);
     expect(termTable?.vector('sign up')).toBeDefined();
     expect(termTable?.vector('call off')).toBeDefined();
+  });
+
+  it('replaces the rows of chosen terms only, from a table trained apart', () => {
+    const base = tableFrom(['refund', '退', '退款', 'vip'], Float32Array.from([1, 0, 2, 0, 3, 0, 4, 0]), 2);
+    const chinese = tableFrom(['退款', '退', 'vip'], Float32Array.from([0, 5, 0, 6, 0, 7]), 2);
+    const merged = withRowsReplaced(base, chinese, (term) => /\p{Script=Han}/u.test(term));
+    expect(merged.terms).toEqual(base.terms);
+    expect([...merged.rows]).toEqual([1, 0, 0, 6, 0, 5, 4, 0]);
+    expect([...base.rows]).toEqual([1, 0, 2, 0, 3, 0, 4, 0]);
+    expect(() => withRowsReplaced(base, tableFrom(['退'], Float32Array.from([1, 2, 3]), 3), () => true)).toThrow(/dimensions/);
   });
 
   it('scores BM25 by rarity and saturation', () => {

@@ -208,6 +208,21 @@ export function tableFrom(terms: readonly string[], rows: Float32Array, dimensio
   };
 }
 
+/**
+ * `base` with the rows of `replacement` for the terms `replaces` picks (where `replacement` has
+ * them): one language's rows trained apart, the other languages' rows left exactly as they were.
+ */
+export function withRowsReplaced(base: TrainedTermTable, replacement: TrainedTermTable, replaces: (term: string) => boolean): TrainedTermTable {
+  if (base.dimensions !== replacement.dimensions) throw new Error(`term tables differ in dimensions: ${base.dimensions} and ${replacement.dimensions}`);
+  const { dimensions } = base;
+  const rows = base.rows.slice();
+  base.terms.forEach((term, id) => {
+    const vector = replaces(term) ? replacement.vector(term) : undefined;
+    if (vector) rows.set(vector, id * dimensions);
+  });
+  return tableFrom(base.terms, rows, dimensions);
+}
+
 /** Writes the table in the word-vector folder layout (int8 rows with a scale each). */
 export function writeTermTable(directory: string, table: TrainedTermTable, description: Record<string, unknown>): void {
   mkdirSync(directory, { recursive: true });
