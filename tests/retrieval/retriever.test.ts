@@ -105,6 +105,20 @@ describe('knowledge-base retrieval', () => {
     expect(search.search('退款什么时候能到账', 1)[0]?.id).toBe('zh-refund');
   });
 
+  it('lets the dense side decide when the two sides rank Chinese articles in opposite order', () => {
+    const chinese = [
+      { id: 'refund', title: '退款多久到账', body: '' },
+      { id: 'password', title: '忘记登录密码怎么办', body: '' },
+      { id: 'limit', title: '为什么额度降低了', body: '' },
+    ];
+    const query = '账号登不上去';
+    const top = (fusionSides: readonly ('lexical' | 'dense')[]) => createRetriever({ articles: chinese, embedder, wordVectors, fusionSides }).search(query, 2).map((hit) => hit.id);
+    // Keywords match one character each (账 and 登) and favour the short title; the vectors know 登不上 is about logging in.
+    expect(top(['lexical'])).toEqual(['refund', 'password']);
+    expect(top(['dense'])[0]).toBe('password');
+    expect(top(['lexical', 'dense'])[0]).toBe('password');
+  });
+
   it('uses stored vectors when given and returns at most k hits', () => {
     const vectors = articles.map((article) => embedArticle(embedder, article));
     const stored = createRetriever({ articles, embedder, vectors });
