@@ -3,12 +3,16 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/random.ts';
+import { readReviewConfig } from '../../src/core/reviews/model/model-files.ts';
 import { createInProcessClient } from '../../src/core/transports/in-process.ts';
 import type { ApiClient } from '../../src/shared/api.ts';
 import type { ProgressEvent } from '../../src/shared/types.ts';
+import { repositoryRoot } from '../../src/core/index.ts';
 import { useCore } from '../helpers/core.ts';
 
 const newCore = useCore();
+/** The name the built-in model stores with its scores (it carries the model's version). */
+const builtInName = readReviewConfig(join(repositoryRoot, 'models', 'review-sentiment')).name;
 
 /** Reviews with obvious sentiment and stars that agree, a month apart, about two products. */
 function reviewsCsv(count: number): string {
@@ -140,7 +144,7 @@ describe('review triage', () => {
     expect(result.candidate).toMatch(/^reviews-\d{8}T\d{9}Z$/);
     expect(existsSync(join(dataDir, 'models', result.candidate, 'review-sentiment.onnx'))).toBe(true);
     // The candidate is the built-in model adapted to this store, not a model of the store's reviews alone.
-    expect(JSON.parse(readFileSync(join(dataDir, 'models', result.candidate, 'config.json'), 'utf8'))).toMatchObject({ adaptedFrom: { model: 'review-sentiment' } });
+    expect(JSON.parse(readFileSync(join(dataDir, 'models', result.candidate, 'config.json'), 'utf8'))).toMatchObject({ adaptedFrom: { model: builtInName } });
     expect(result.current).toMatchObject({ model: 'built-in' });
     expect(result.candidateEvaluation.model).toBe(result.candidate);
     expect(result.candidateEvaluation.rows).toBe(result.current.rows);
@@ -161,7 +165,7 @@ describe('review triage', () => {
 
     // Back to the built-in model: its scores are still there, nothing to re-score.
     expect(await client.call('reviews.useModel', { model: 'built-in' })).toEqual({ active: 'built-in', rescored: 0 });
-    expect((await client.call('reviews.list', { limit: 1 })).items[0]?.score?.model).toBe('review-sentiment');
+    expect((await client.call('reviews.list', { limit: 1 })).items[0]?.score?.model).toBe(builtInName);
 
     // A second retrain keeps the active model and the new candidate only; a third may not overlap it.
     const running = client.call('reviews.retrain', {});

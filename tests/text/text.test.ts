@@ -72,6 +72,26 @@ describe('featurize', () => {
     expect(shared('质量很好', '质量不好')).toBeGreaterThan(0);
   });
 
+  it('adds one feature per polar lexicon word, shared by words of one strength and flipped by a negator', () => {
+    const lexicon = { polar: { awful: -3, horrible: -3, good: 2, great: 3 }, negators: ['not', "didn't", 'didn'] };
+    const withLexicon = createFeaturizer({ ...defaultFeatureOptions, buckets: 1 << 16, lexicon });
+    const extra = (text: string) => {
+      const plain = new Set(featurizer.featurize(normalizeText(text)));
+      return [...withLexicon.featurize(normalizeText(text))].filter((id) => !plain.has(id));
+    };
+    expect(extra('it was awful')).toHaveLength(1);
+    expect(extra('it was awful')).toEqual(extra('it was horrible'));
+    expect(extra('it was awful')).not.toEqual(extra('it was great'));
+    expect(extra('it was good')).not.toEqual(extra('it was not good'));
+    // Curly apostrophes split "didn’t" into "didn" + "t": still a negator.
+    expect(extra('it didn’t look good')).toEqual(extra('it was not good'));
+    // A negator three words back still counts; four words back, or in the clause before, it does not.
+    expect(extra('not really that good')).toEqual(extra('not good'));
+    expect(extra('not that it was good')).toEqual(extra('good'));
+    expect(extra('not cheap. good')).toEqual(extra('good'));
+    expect(extra('a plain sentence')).toEqual([]);
+  });
+
   it('caps the features of a huge text', () => {
     const capped = createFeaturizer({ ...defaultFeatureOptions, maxFeatures: 100 });
     expect(capped.featurize('word '.repeat(10_000)).length).toBe(100);

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { builtInReviewModelDir, loadReviewScorer, trainReviewModel } from '../../core/reviews/model/index.ts';
+import { builtInReviewModelDir, loadReviewScorer, readReviewConfig, trainReviewModel } from '../../core/reviews/model/index.ts';
 import { scoreReviewFile } from '../../core/reviews/score-file.ts';
 import { readReviewTrainingFile } from '../../core/reviews/training-file.ts';
 import { UsageError, type Command } from '../command.ts';
@@ -52,11 +52,13 @@ export const reviewsTrainCommand: Command = {
     out: { value: 'DIR', description: 'model folder to write (usable with `reviews score --model`)', required: true },
     seed: { value: 'N', description: 'random seed (default 1): the same seed and data give the same model' },
   },
-  async run({ options, io, json }) {
+  async run({ core, options, io, json }) {
     const rows = await readReviewTrainingFile(String(options.in));
     const seed = options.seed === undefined ? 1 : Number(options.seed);
     if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed must be a whole number, not ${String(options.seed)}`);
-    const config = trainReviewModel({ rows, seed, outDir: resolve(String(options.out)) });
+    // The built-in model's features, sentiment lexicon included: a shop's few reviews gain most from it.
+    const { features } = readReviewConfig(builtInReviewModelDir(core.context.appRoot));
+    const config = trainReviewModel({ rows, seed, outDir: resolve(String(options.out)), options: { features } });
     if (json) io.out(`${JSON.stringify(config)}\n`);
     else io.out(`trained ${config.name} on ${rows.length} rows; written to ${options.out}\n`);
   },

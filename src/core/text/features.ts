@@ -5,6 +5,9 @@
  * bigrams and trigrams; character n-grams let typos and inflections share features.
  * Feature ids repeat when a feature repeats, so counts carry weight as in fastText.
  * Hashes are computed straight from the text's code units: scoring allocates almost nothing.
+ * With a sentiment lexicon, each polar word also yields one feature shared by every word of
+ * its strength (negated or not): a model then knows "defective" is bad even when its
+ * training reviews never used the word, which is what carries it to other shops' products.
  */
 import { combineHashes, fnvOffset, hashStep } from './hash.ts';
 import { normalizeText } from './normalize.ts';
@@ -23,7 +26,20 @@ export interface FeatureOptions {
   maxCharNgram: number;
   /** Cap on the features of one text, so a pathological text costs a bounded time. */
   maxFeatures: number;
+  /** Sentiment lexicon whose polar words add shared features (reviews); absent: no such features. */
+  lexicon?: FeatureLexicon;
 }
+
+/** A sentiment lexicon as part of the feature settings (saved with a model, so served features match). */
+export interface FeatureLexicon {
+  /** Word (normalised: lower case) → strength, −4 (very negative) … 4 (very positive), whole and non-zero. */
+  polar: Record<string, number>;
+  /** Words that flip a polar word up to `negationWindow` tokens later in the same clause. */
+  negators: string[];
+}
+
+/** VADER's window: a negator reaches the three words after it ("not very good at all"). */
+export const negationWindow = 3;
 
 export const defaultFeatureOptions: FeatureOptions = { buckets: 1 << 20, tokenNgrams: 3, minCharNgram: 3, maxCharNgram: 5, maxFeatures: 4096 };
 
@@ -33,6 +49,8 @@ const numberKind = 1;
 const wordKind = 0;
 const charNgramSeed = hashStep(fnvOffset, 0x63);
 const longNumberHash = hashStep(kindSeeds[numberKind] as number, 0x23);
+const lexiconSeed = hashStep(fnvOffset, 0x6c);
+const negatedLexiconSeed = hashStep(fnvOffset, 0x4c);
 const wordStartCode = 0x3c;
 const wordEndCode = 0x3e;
 
@@ -58,8 +76,17 @@ export interface Featurizer {
   featurizeSegments(normalizedText: string, segments: readonly TextSegment[]): SegmentFeatures;
 }
 
+/** The hash the featurizer computes for a word token, so lexicon words are matched without building strings. */
+function wordHash(word: string): number {
+  let hash = kindSeeds[wordKind] as number;
+  for (let index = 0; index < word.length; index += 1) hash = hashStep(hash, word.charCodeAt(index));
+  return hash;
+}
+
 export function createFeaturizer(options: FeatureOptions = defaultFeatureOptions): Featurizer {
-  const { buckets, tokenNgrams, minCharNgram, maxCharNgram, maxFeatures } = options;
+  const { buckets, tokenNgrams, minCharNgram, maxCharNgram, maxFeatures, lexicon } = options;
+  const polarity = new Map(Object.entries(lexicon?.polar ?? {}).map(([word, strength]) => [wordHash(word), strength]));
+  const negators = new Set((lexicon?.negators ?? []).map(wordHash));
   // A power-of-two space takes ids with a mask: the same ids as the remainder, without float arithmetic.
   const mask = (buckets & (buckets - 1)) === 0 ? buckets - 1 : -1;
   const bucketOf = (hash: number) => (mask >= 0 ? hash & mask : (hash >>> 0) % buckets);
@@ -73,6 +100,9 @@ export function createFeaturizer(options: FeatureOptions = defaultFeatureOptions
     scanSpans(text, spans, from, to);
     const { starts, ends, kinds, clauseStarts } = spans;
     let clauseLength = 0;
+    // How many more tokens the last negator reaches, and whether it was the token just before.
+    let negationReach = 0;
+    let afterNegator = false;
     for (let token = 0; token < spans.count && count < maxFeatures; token += 1) {
       const start = starts[token] as number;
       const end = ends[token] as number;
@@ -85,6 +115,21 @@ export function createFeaturizer(options: FeatureOptions = defaultFeatureOptions
       }
       output[count++] = bucketOf(hash);
       if (clauseStarts[token] === 1) clauseLength = 0;
+      if (polarity.size > 0) {
+        // "didn’t" arrives as "didn", a break (the curly apostrophe), "t": the "t" neither ends the negation nor counts.
+        const contractionTail = afterNegator && end - start === 1 && text.charCodeAt(start) === 0x74;
+        afterNegator = false;
+        if (!contractionTail) {
+          if (clauseStarts[token] === 1) negationReach = 0;
+          const strength = kind === wordKind ? polarity.get(hash) : undefined;
+          if (strength !== undefined && count < maxFeatures) output[count++] = bucketOf(hashStep(negationReach > 0 ? negatedLexiconSeed : lexiconSeed, strength + 8));
+          if (negationReach > 0) negationReach -= 1;
+          if (kind === wordKind && negators.has(hash)) {
+            negationReach = negationWindow;
+            afterNegator = true;
+          }
+        }
+      }
       let combined = hash;
       for (let size = 2; size <= tokenNgrams && size - 2 < clauseLength && count < maxFeatures; size += 1) {
         combined = combineHashes(recent[size - 2] as number, combined);

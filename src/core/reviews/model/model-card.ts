@@ -4,6 +4,7 @@ import type { ReviewModelConfig } from './model-files.ts';
 export interface CardMeasure {
   rows: number;
   polarityAccuracy: number;
+  balancedAccuracy?: number;
   threeWayAccuracy?: number;
   ratingMae?: number;
 }
@@ -30,6 +31,11 @@ export function writeReviewModelCard(input: ReviewModelCardInput): string {
     `- fastText-style embedding bag trained in TypeScript (\`src/core/reviews/model/bag.ts\`), seed ${config.training.seed}: hashed features`,
     `  (tokens and token pairs/triples within a clause; Han characters are tokens, so character bi/trigrams; character ${config.features.minCharNgram}–${config.features.maxCharNgram}-grams of Latin words)`,
     `  in ${config.features.buckets.toLocaleString('en')} buckets, embedding dimension ${config.training.dimensions}, ${config.training.epochs} epochs of SGD, learning rate ${config.training.learningRate} decaying to 0.`,
+    ...(config.features.lexicon
+      ? [
+          `- Sentiment lexicon features: each of ${Object.keys(config.features.lexicon.polar).length.toLocaleString('en')} polar English words of VADER (Hutto & Gilbert 2014; npm \`vader-sentiment\`, Apache-2.0; word list saved in \`config.json\`) also adds one feature per strength (−4 … 4), a separate one when a negator ("not", "never", "didn't", …) stands up to 3 words before it, so words the training reviews never used still carry their polarity.`,
+        ]
+      : []),
     '- The text vector is the mean of its features\' embeddings weighted by inverse document frequency (from the training rows).',
     '- Two linear heads on the mean embedding: sentiment (log loss; 3★ English reviews are targets of 0.5) and stars (absolute loss; Chinese rows, which have no stars, get implied ratings 4.7 / 1.6 at low weight).',
     '- Export: both heads are multiplied into the embeddings (exact, as the heads are linear), so `review-sentiment.onnx` is Gather → ReduceSum → ÷ weight total → affine → Sigmoid / Clip on a [buckets + 1, 4] table (weighted review sentiment, weighted stars, weighted clause sentiment, weight; zero for features never seen in training).',
@@ -74,16 +80,17 @@ export function writeReviewModelCard(input: ReviewModelCardInput): string {
     lines.push(
       '',
       '## Validation: other shops and product types (left out of training entirely)',
-      'Each run trains on everything except one online_shopping category and the eprstmt and Amazon sets, and tests on all rows of those.',
-      '| held-out set | runs | rows | polarity accuracy | star MAE |',
-      '| --- | --- | --- | --- | --- |',
+      'Each run trains on everything except one online_shopping category, the eprstmt and Amazon sets and the ABSA laptop and television sentences (English electronics), and tests on all rows of those.',
+      'Balanced accuracy is the mean recall of positive and negative: the accuracy the model would have on a set with as many negative reviews as positive.',
+      '| held-out set | runs | rows | polarity accuracy | balanced accuracy | star MAE |',
+      '| --- | --- | --- | --- | --- | --- |',
     );
     for (const [name, results] of Object.entries(input.outOfDomain)) {
       const mean = (pick: (result: CardMeasure) => number | undefined) => {
         const values = results.map(pick).filter((value): value is number => value !== undefined);
         return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : undefined;
       };
-      lines.push(`| ${name} | ${results.length} | ${results[0]?.rows ?? 0} | ${percent(mean((result) => result.polarityAccuracy))} | ${stars(mean((result) => result.ratingMae))} |`);
+      lines.push(`| ${name} | ${results.length} | ${results[0]?.rows ?? 0} | ${percent(mean((result) => result.polarityAccuracy))} | ${percent(mean((result) => result.balancedAccuracy))} | ${stars(mean((result) => result.ratingMae))} |`);
     }
   }
   lines.push(
