@@ -36,7 +36,8 @@ export function findOnModelsPath(modelsPath: readonly string[], relativePath: st
 /** What a model does, from its card's title: "# name — what it does" (or "# name: what it does"). */
 function cardSummary(cardPath: string, name: string): string {
   const title = readFileSync(cardPath, 'utf8').split('\n', 1)[0] ?? '';
-  const summary = title.replace(/^#\s*/, '').replace(name, '').replace(/^\s*(?:—|-|:)\s*/, '').trim();
+  // "# review-sentiment@2026-11-29: review sentiment …": the folder name, a version, then what the model does.
+  const summary = title.replace(/^#\s*/, '').replace(name, '').replace(/^@\S+?(?=:|\s)/, '').replace(/^\s*(?:—|-|:)\s*/, '').trim();
   return summary || name;
 }
 

@@ -83,10 +83,43 @@ function wordHash(word: string): number {
   return hash;
 }
 
+/** What the lexicon table holds for a negator (polar words hold their strength, −4 … 4, never 0). */
+const negatorMark = 127;
+
+/**
+ * Word hash → small number, 0 for words not in it: an open-addressing table in typed arrays,
+ * because a Map keyed by 32-bit hashes made featurising a fifth slower.
+ */
+function createWordTable(entries: readonly (readonly [hash: number, value: number])[]): (hash: number) => number {
+  let size = 1;
+  while (size < entries.length * 2) size *= 2;
+  const mask = size - 1;
+  const keys = new Int32Array(size);
+  const values = new Int8Array(size);
+  for (const [hash, value] of entries) {
+    let slot = (hash ^ (hash >>> 16)) & mask;
+    while (values[slot] !== 0 && keys[slot] !== hash) slot = (slot + 1) & mask;
+    keys[slot] = hash;
+    values[slot] = value;
+  }
+  return (hash) => {
+    let slot = (hash ^ (hash >>> 16)) & mask;
+    for (;;) {
+      const value = values[slot] as number;
+      if (value === 0 || keys[slot] === hash) return value;
+      slot = (slot + 1) & mask;
+    }
+  };
+}
+
 export function createFeaturizer(options: FeatureOptions = defaultFeatureOptions): Featurizer {
   const { buckets, tokenNgrams, minCharNgram, maxCharNgram, maxFeatures, lexicon } = options;
-  const polarity = new Map(Object.entries(lexicon?.polar ?? {}).map(([word, strength]) => [wordHash(word), strength]));
-  const negators = new Set((lexicon?.negators ?? []).map(wordHash));
+  const lexiconWord = lexicon
+    ? createWordTable([
+        ...Object.entries(lexicon.polar).map(([word, strength]) => [wordHash(word), strength] as const),
+        ...lexicon.negators.map((word) => [wordHash(word), negatorMark] as const),
+      ])
+    : undefined;
   // A power-of-two space takes ids with a mask: the same ids as the remainder, without float arithmetic.
   const mask = (buckets & (buckets - 1)) === 0 ? buckets - 1 : -1;
   const bucketOf = (hash: number) => (mask >= 0 ? hash & mask : (hash >>> 0) % buckets);
@@ -115,19 +148,19 @@ export function createFeaturizer(options: FeatureOptions = defaultFeatureOptions
       }
       output[count++] = bucketOf(hash);
       if (clauseStarts[token] === 1) clauseLength = 0;
-      if (polarity.size > 0) {
+      if (lexiconWord) {
         // "didn’t" arrives as "didn", a break (the curly apostrophe), "t": the "t" neither ends the negation nor counts.
         const contractionTail = afterNegator && end - start === 1 && text.charCodeAt(start) === 0x74;
         afterNegator = false;
         if (!contractionTail) {
           if (clauseStarts[token] === 1) negationReach = 0;
-          const strength = kind === wordKind ? polarity.get(hash) : undefined;
-          if (strength !== undefined && count < maxFeatures) output[count++] = bucketOf(hashStep(negationReach > 0 ? negatedLexiconSeed : lexiconSeed, strength + 8));
-          if (negationReach > 0) negationReach -= 1;
-          if (kind === wordKind && negators.has(hash)) {
+          const entry = kind === wordKind ? lexiconWord(hash) : 0;
+          const negated = negationReach > 0;
+          if (negated) negationReach -= 1;
+          if (entry === negatorMark) {
             negationReach = negationWindow;
             afterNegator = true;
-          }
+          } else if (entry !== 0 && count < maxFeatures) output[count++] = bucketOf(hashStep(negated ? negatedLexiconSeed : lexiconSeed, entry + 8));
         }
       }
       let combined = hash;
