@@ -87,7 +87,8 @@ interface PreparedReview {
 
 export async function loadReviewScorer(options: LoadReviewScorerOptions): Promise<ReviewScorer> {
   const config = readReviewConfig(options.modelDir);
-  const session = await options.engine.load(join(options.modelDir, reviewModelFileName));
+  // One operator thread: the graph only gathers and sums (see SessionSettings.threads).
+  const session = await options.engine.load(join(options.modelDir, reviewModelFileName), { threads: 1 });
   const featurizer = createFeaturizer(config.features);
   const padId = config.features.buckets;
   const band = config.neutralBand;
