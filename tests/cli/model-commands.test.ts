@@ -83,6 +83,29 @@ describe('model commands of the CLI', () => {
     expect(refused.stderr).toMatch(/photo\.csv: is a binary file/);
   });
 
+  it('trains a review model that `reviews score --model` uses, with the built-in features', async () => {
+    const dir = tempDir();
+    const good = ['Soft fabric and a perfect fit', 'Lovely colour, wear it every day', 'Fits true to size, very comfortable', '质量很好，穿着舒服'];
+    const bad = ['Thin fabric, fell apart in the wash', 'The seams ripped the first day', 'Runs tiny and the colour faded', '质量很差，洗一次就坏了'];
+    const rows = ['text,label'];
+    for (let copy = 0; copy < 15; copy += 1) {
+      good.forEach((text) => rows.push(`"${text} (${copy})",positive`));
+      bad.forEach((text) => rows.push(`"${text} (${copy})",negative`));
+    }
+    writeFileSync(join(dir, 'labelled.csv'), `${rows.join('\n')}\n`);
+    const model = join(dir, 'model');
+    expect((await shopdesk(['--data-dir', join(dir, 'store'), 'reviews', 'train', '--in', join(dir, 'labelled.csv'), '--out', model])).code).toBe(0);
+    // The shop's model keeps the built-in model's features, sentiment lexicon included.
+    const builtIn = JSON.parse(readFileSync(join(repositoryRoot, 'models', 'review-sentiment', 'config.json'), 'utf8')) as { features: unknown };
+    expect((JSON.parse(readFileSync(join(model, 'config.json'), 'utf8')) as { features: unknown }).features).toEqual(builtIn.features);
+
+    writeFileSync(join(dir, 'new.csv'), 'id,text\na,Perfect fit and soft fabric\nb,The seams ripped and the fabric is thin\n');
+    expect((await shopdesk(['--data-dir', join(dir, 'store'), 'reviews', 'score', '--model', model, '--in', join(dir, 'new.csv'), '--out', join(dir, 'scores.jsonl')])).code).toBe(0);
+    const [first, second] = jsonLines(join(dir, 'scores.jsonl')) as { id: string; positive: number }[];
+    expect(first?.id).toBe('a');
+    expect(first?.positive).toBeGreaterThan(second?.positive ?? 1);
+  });
+
   it('trains recommendations and never recommends what a user already has', async () => {
     const dir = tempDir();
     const rows = ['user,item,rating,timestamp'];
