@@ -43,7 +43,8 @@ export interface IntentClassifierOptions {
 export async function loadIntentClassifier(options: IntentClassifierOptions): Promise<IntentClassifier> {
   const manifest = readIntentManifest(options.modelDir);
   const lookup = rowLookup(readBuckets(options.modelDir));
-  const session = await options.engine.load(join(options.modelDir, modelFileName));
+  // One operator thread: a small gather-and-multiply graph (see SessionSettings.threads).
+  const session = await options.engine.load(join(options.modelDir, modelFileName), { threads: 1 });
   const threshold = options.threshold ?? manifest.threshold;
   const batchSize = options.batchSize ?? 64;
 
