@@ -9,7 +9,7 @@
  * its strength (negated or not): a model then knows "defective" is bad even when its
  * training reviews never used the word, which is what carries it to other shops' products.
  */
-import { combineHashes, fnvOffset, hashStep } from './hash.ts';
+import { combineHashes, fnvOffset, hashStep, hashString } from './hash.ts';
 import { normalizeText } from './normalize.ts';
 import { createTokenSpans, longNumberLength, scanSpans } from './tokenize.ts';
 
@@ -76,11 +76,9 @@ export interface Featurizer {
   featurizeSegments(normalizedText: string, segments: readonly TextSegment[]): SegmentFeatures;
 }
 
-/** The hash the featurizer computes for a word token, so lexicon words are matched without building strings. */
+/** The hash the featurizer computes for a word token (signed, as `collect` holds it), so lexicon words are matched without building strings. */
 function wordHash(word: string): number {
-  let hash = kindSeeds[wordKind] as number;
-  for (let index = 0; index < word.length; index += 1) hash = hashStep(hash, word.charCodeAt(index));
-  return hash;
+  return hashString(word, kindSeeds[wordKind]) | 0;
 }
 
 /** What the lexicon table holds for a negator (polar words hold their strength, −4 … 4, never 0). */
@@ -150,6 +148,7 @@ export function createFeaturizer(options: FeatureOptions = defaultFeatureOptions
       if (clauseStarts[token] === 1) clauseLength = 0;
       if (lexiconWord) {
         // "didn’t" arrives as "didn", a break (the curly apostrophe), "t": the "t" neither ends the negation nor counts.
+        // (Not mended in the tokenizer: that would change every feature and void every saved review model.)
         const contractionTail = afterNegator && end - start === 1 && text.charCodeAt(start) === 0x74;
         afterNegator = false;
         if (!contractionTail) {
