@@ -45,7 +45,7 @@ export const reviewsScoreCommand: Command = {
 
 export const reviewsTrainCommand: Command = {
   path: ['reviews', 'train'],
-  summary: 'Train a review model from labelled rows (text,label or text,rating)',
+  summary: 'Train a review model from labelled rows (text,label or text,rating), with the built-in model\'s features',
   usage: 'shopdesk reviews train --in FILE.csv --out DIR [--seed N]',
   options: {
     in: { value: 'FILE', description: 'CSV or JSONL with text and label (positive/negative/neutral or 1/0) or rating (1-5)', required: true },
