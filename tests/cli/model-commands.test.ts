@@ -132,4 +132,75 @@ describe('model commands of the CLI', () => {
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toMatch(/row 1, field "rating"/);
   });
+
+  it('trains with item texts from --items: a new item nobody has bought is found similar by its title', async () => {
+    const dir = tempDir();
+    const store = join(dir, 'store');
+    const rows = ['user,item,timestamp'];
+    // Tea buyers and phone-accessory buyers; "infuser" has no interactions at all.
+    const groups = [['green-tea', 'teapot', 'cups'], ['case', 'charger', 'cable']];
+    for (let user = 0; user < 12; user += 1) (groups[user % 2] as string[]).forEach((item, index) => rows.push(`u${user},${item},${index}`));
+    const interactions = join(dir, 'interactions.csv');
+    writeFileSync(interactions, `${rows.join('\n')}\n`);
+    const items = join(dir, 'items.csv');
+    writeFileSync(
+      items,
+      [
+        'item,title,description,category',
+        'green-tea,Loose leaf green tea,Sencha loose leaf tea from Japan,Tea',
+        'teapot,Cast iron teapot,,Tea',
+        'cups,Porcelain cups,Set of four,Kitchen',
+        'case,Phone case,,Phones',
+        'charger,USB charger,,Phones',
+        'cable,USB cable,,Phones',
+        'infuser,Loose leaf tea infuser,Steel mesh for loose leaf tea,Tea',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'query.txt'), 'green-tea\n');
+
+    const similarTo = async (model: string) => {
+      const out = join(dir, 'similar.jsonl');
+      expect((await shopdesk(['--data-dir', store, 'recs', 'similar', '--model', model, '--items', join(dir, 'query.txt'), '--k', '5', '--out', out])).code).toBe(0);
+      return (jsonLines(out)[0] as { items: string[] }).items;
+    };
+    const withItems = join(dir, 'with-items');
+    const trained = await shopdesk(['--data-dir', store, 'recs', 'train', '--in', interactions, '--items', items, '--out', withItems]);
+    expect(trained.code).toBe(0);
+    expect(trained.stdout).toContain('7 items read, 6 of them with interactions');
+    expect(await similarTo(withItems)).toContain('infuser');
+
+    const withoutItems = join(dir, 'without-items');
+    expect((await shopdesk(['--data-dir', store, 'recs', 'train', '--in', interactions, '--out', withoutItems])).code).toBe(0);
+    expect(await similarTo(withoutItems)).not.toContain('infuser');
+
+    // JSON lines work the same (words every item shares weigh nothing, so the file has an unrelated item too).
+    const jsonItems = join(dir, 'items.jsonl');
+    writeFileSync(jsonItems, '{"item":"green-tea","title":"Loose leaf green tea"}\n{"item":"charger","title":"USB charger"}\n{"item":"infuser","text":"Loose leaf tea infuser"}\n');
+    const fromJson = join(dir, 'from-json');
+    const trainedFromJson = await shopdesk(['--data-dir', store, '--json', 'recs', 'train', '--in', interactions, '--items', jsonItems, '--out', fromJson]);
+    expect(trainedFromJson.code).toBe(0);
+    expect((JSON.parse(trainedFromJson.stdout) as { items: unknown }).items).toEqual({ rows: 3, withInteractions: 2 });
+    expect(await similarTo(fromJson)).toContain('infuser');
+  });
+
+  it('refuses a bad --items file, naming the file and the row or column', async () => {
+    const dir = tempDir();
+    const interactions = join(dir, 'interactions.csv');
+    writeFileSync(interactions, 'user,item\nu1,a\nu1,b\nu2,a\n');
+    const cases: [name: string, content: string, message: RegExp][] = [
+      ['no-item.csv', 'sku,title\na,Apple\n', /no-item\.csv, field "item": missing column/],
+      ['no-text.csv', 'item,price\na,3\n', /no-text\.csv: the header needs "item" and at least one of "title"/],
+      ['duplicate.csv', 'item,title\na,Apple\nb,Banana\na,Apricot\n', /duplicate\.csv: row 3, field "item": "a" appears again \(first on row 1\)/],
+      ['blank.csv', 'item,title,category\na,Apple,\nb,,\n', /blank\.csv: row 2, field "title\/text\/category\/description": all empty/],
+      ['empty.csv', '', /empty\.csv: has no items/],
+      ['bad.jsonl', '{"item":"a","title":"Apple"}\n{"title":"Banana"}\n', /bad\.jsonl: row 2, field "item": is required and empty/],
+    ];
+    for (const [name, content, message] of cases) {
+      writeFileSync(join(dir, name), content);
+      const result = await shopdesk(['--data-dir', join(dir, 'store'), 'recs', 'train', '--in', interactions, '--items', join(dir, name), '--out', join(dir, 'model')]);
+      expect(result.code, name).toBe(1);
+      expect(result.stderr, name).toMatch(message);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { loadRecommender, readInteractionsCsv, recommendForUsers, saveRecommender, similarItems, trainRecommender } from '../../core/recs/index.ts';
+import { loadRecommender, readInteractionsCsv, readItemFile, recommendForUsers, saveRecommender, similarItems, trainRecommender } from '../../core/recs/index.ts';
 import { UsageError, type Command, type CommandRun } from '../command.ts';
 
 function positiveInteger(value: string | boolean | undefined, name: string, fallback: number): number {
@@ -28,21 +28,28 @@ async function loadModel(run: CommandRun) {
 
 export const recsTrainCommand: Command = {
   path: ['recs', 'train'],
-  summary: 'Train recommendations from interactions (user,item[,rating][,timestamp])',
-  usage: 'shopdesk recs train --in FILE.csv --out DIR [--seed N]',
+  summary: 'Train recommendations from interactions (user,item[,rating][,timestamp]) and optional item texts',
+  usage: 'shopdesk recs train --in FILE.csv --out DIR [--items FILE.csv|FILE.jsonl] [--seed N]',
   options: {
     in: { value: 'FILE', description: 'CSV with columns user,item and optional rating,timestamp', required: true },
     out: { value: 'DIR', description: 'model folder to write', required: true },
+    items: { value: 'FILE', description: 'CSV or JSONL: item and any of title, text, category, description (text similarity, also for items nobody has interacted with; category for cold start and diversity)' },
     seed: { value: 'N', description: 'random seed (default 1)' },
   },
   async run({ options, io, json }) {
     const interactions = readInteractionsCsv(String(options.in));
-    const model = trainRecommender(interactions, { seed: positiveInteger(options.seed, 'seed', 1) });
+    const facts = options.items === undefined ? null : await readItemFile(String(options.items));
+    const model = trainRecommender(interactions, { ...facts, seed: positiveInteger(options.seed, 'seed', 1) });
     const outDir = resolve(String(options.out));
     await mkdir(outDir, { recursive: true });
     const saved = saveRecommender(model, outDir);
-    if (json) io.out(`${JSON.stringify({ interactions: interactions.length, outDir, ...saved })}\n`);
-    else io.out(`trained on ${interactions.length} interactions; written to ${outDir}${saved.scoringGraph ? '' : ' (catalog too large for the ONNX scoring graph: scoring runs in TypeScript)'}\n`);
+    const interacted = new Set(interactions.map((interaction) => interaction.item));
+    const items = facts && { rows: facts.itemTexts.size, withInteractions: [...facts.itemTexts.keys()].filter((item) => interacted.has(item)).length };
+    if (json) io.out(`${JSON.stringify({ interactions: interactions.length, ...(items && { items }), outDir, ...saved })}\n`);
+    else {
+      const itemNote = items ? `; ${items.rows} items read, ${items.withInteractions} of them with interactions` : '';
+      io.out(`trained on ${interactions.length} interactions${itemNote}; written to ${outDir}${saved.scoringGraph ? '' : ' (catalog too large for the ONNX scoring graph: scoring runs in TypeScript)'}\n`);
+    }
   },
 };
 

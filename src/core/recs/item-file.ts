@@ -1,0 +1,52 @@
+/**
+ * Reads the item file of `shopdesk recs train --items`: one row per item with its text and
+ * category, the same facts the in-app training takes from the catalog. A bad row stops with
+ * its row and field.
+ */
+import { FieldError, ImportError } from '../importers/errors.ts';
+import { optionalText, requiredText, type RawRecord } from '../importers/fields.ts';
+import { formatOf, readRecords, sourceFromFile } from '../importers/source.ts';
+
+/** In the order the in-app catalog joins them (title, category, description), with a free `text` after the title. */
+const itemTextFields = ['title', 'text', 'category', 'description'] as const;
+
+export interface ItemFacts {
+  /** Item → its text fields joined by spaces. */
+  itemTexts: Map<string, string>;
+  /** Item → category, for items that have one. */
+  itemCategories: Map<string, string>;
+}
+
+function itemText(record: RawRecord): string {
+  const parts = itemTextFields.map((field) => optionalText(record, field)).filter((part): part is string => part !== null);
+  if (parts.length === 0) throw new FieldError(itemTextFields.join('/'), 'all empty; give the item a title, text, category or description');
+  return parts.join(' ');
+}
+
+export async function readItemFile(path: string): Promise<ItemFacts> {
+  const source = sourceFromFile(path);
+  const itemTexts = new Map<string, string>();
+  const itemCategories = new Map<string, string>();
+  const firstRow = new Map<string, number>();
+  const format = formatOf(path);
+  for await (const { row, record } of readRecords(source, format, { requiredColumns: ['item'] })) {
+    // A CSV record holds every header column, so the first one tells whether any text column exists.
+    if (row === 1 && format === 'csv' && !itemTextFields.some((field) => field in record)) {
+      throw new ImportError(source.fileName, null, null, `the header needs "item" and at least one of ${itemTextFields.map((field) => `"${field}"`).join(', ')}`);
+    }
+    try {
+      const item = requiredText(record, 'item');
+      const earlier = firstRow.get(item);
+      if (earlier !== undefined) throw new FieldError('item', `"${item.slice(0, 40)}" appears again (first on row ${earlier})`);
+      firstRow.set(item, row);
+      itemTexts.set(item, itemText(record));
+      const category = optionalText(record, 'category');
+      if (category !== null) itemCategories.set(item, category);
+    } catch (error) {
+      if (error instanceof FieldError) throw new ImportError(source.fileName, row, error.field, error.reason);
+      throw error;
+    }
+  }
+  if (itemTexts.size === 0) throw new ImportError(source.fileName, null, null, 'has no items; expected a header with item and any of title, text, category, description, and one row per item');
+  return { itemTexts, itemCategories };
+}
