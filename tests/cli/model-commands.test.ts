@@ -133,7 +133,7 @@ describe('model commands of the CLI', () => {
     expect(rejected.stderr).toMatch(/row 1, field "rating"/);
   });
 
-  it('trains with item texts from --items: a new item nobody has bought is found similar by its title', async () => {
+  it('trains with item texts from --catalog: a new item nobody has bought is found similar by its title', async () => {
     const dir = tempDir();
     const store = join(dir, 'store');
     const rows = ['user,item,timestamp'];
@@ -165,7 +165,7 @@ describe('model commands of the CLI', () => {
       return (jsonLines(out)[0] as { items: string[] }).items;
     };
     const withItems = join(dir, 'with-items');
-    const trained = await shopdesk(['--data-dir', store, 'recs', 'train', '--in', interactions, '--items', items, '--out', withItems]);
+    const trained = await shopdesk(['--data-dir', store, 'recs', 'train', '--in', interactions, '--catalog', items, '--out', withItems]);
     expect(trained.code).toBe(0);
     expect(trained.stdout).toContain('7 items read, 6 of them with interactions');
     expect(await similarTo(withItems)).toContain('infuser');
@@ -178,13 +178,13 @@ describe('model commands of the CLI', () => {
     const jsonItems = join(dir, 'items.jsonl');
     writeFileSync(jsonItems, '{"item":"green-tea","title":"Loose leaf green tea"}\n{"item":"charger","title":"USB charger"}\n{"item":"infuser","text":"Loose leaf tea infuser"}\n');
     const fromJson = join(dir, 'from-json');
-    const trainedFromJson = await shopdesk(['--data-dir', store, '--json', 'recs', 'train', '--in', interactions, '--items', jsonItems, '--out', fromJson]);
+    const trainedFromJson = await shopdesk(['--data-dir', store, '--json', 'recs', 'train', '--in', interactions, '--catalog', jsonItems, '--out', fromJson]);
     expect(trainedFromJson.code).toBe(0);
     expect((JSON.parse(trainedFromJson.stdout) as { items: unknown }).items).toEqual({ rows: 3, withInteractions: 2 });
     expect(await similarTo(fromJson)).toContain('infuser');
   });
 
-  it('refuses a bad --items file, naming the file and the row or column', async () => {
+  it('refuses a bad --catalog file, naming the file and the row or column', async () => {
     const dir = tempDir();
     const interactions = join(dir, 'interactions.csv');
     writeFileSync(interactions, 'user,item\nu1,a\nu1,b\nu2,a\n');
@@ -198,7 +198,7 @@ describe('model commands of the CLI', () => {
     ];
     for (const [name, content, message] of cases) {
       writeFileSync(join(dir, name), content);
-      const result = await shopdesk(['--data-dir', join(dir, 'store'), 'recs', 'train', '--in', interactions, '--items', join(dir, name), '--out', join(dir, 'model')]);
+      const result = await shopdesk(['--data-dir', join(dir, 'store'), 'recs', 'train', '--in', interactions, '--catalog', join(dir, name), '--out', join(dir, 'model')]);
       expect(result.code, name).toBe(1);
       expect(result.stderr, name).toMatch(message);
     }

@@ -29,16 +29,16 @@ async function loadModel(run: CommandRun) {
 export const recsTrainCommand: Command = {
   path: ['recs', 'train'],
   summary: 'Train recommendations from interactions (user,item[,rating][,timestamp]) and optional item texts',
-  usage: 'shopdesk recs train --in FILE.csv --out DIR [--items FILE.csv|FILE.jsonl] [--seed N]',
+  usage: 'shopdesk recs train --in FILE.csv --out DIR [--catalog FILE.csv|FILE.jsonl] [--seed N]',
   options: {
     in: { value: 'FILE', description: 'CSV with columns user,item and optional rating,timestamp', required: true },
     out: { value: 'DIR', description: 'model folder to write', required: true },
-    items: { value: 'FILE', description: 'CSV or JSONL: item and any of title, text, category, description (text similarity, also for items nobody has interacted with; category for cold start and diversity)' },
+    catalog: { value: 'FILE', description: 'CSV or JSONL: item and any of title, text, category, description (text similarity, also for items nobody has interacted with; category for cold start and diversity)' },
     seed: { value: 'N', description: 'random seed (default 1)' },
   },
   async run({ options, io, json }) {
     const interactions = readInteractionsCsv(String(options.in));
-    const facts = options.items === undefined ? null : await readItemFile(String(options.items));
+    const facts = options.catalog === undefined ? null : await readItemFile(String(options.catalog));
     const model = trainRecommender(interactions, { ...facts, seed: positiveInteger(options.seed, 'seed', 1) });
     const outDir = resolve(String(options.out));
     await mkdir(outDir, { recursive: true });

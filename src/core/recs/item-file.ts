@@ -1,5 +1,5 @@
 /**
- * Reads the item file of `shopdesk recs train --items`: one row per item with its text and
+ * Reads the item file of `shopdesk recs train --catalog`: one row per item with its text and
  * category, the same facts the in-app training takes from the catalog. A bad row stops with
  * its row and field.
  */
