@@ -184,6 +184,9 @@ export const en = {
   'reviews.model.rows': 'Held-out reviews',
   'reviews.model.trainingRows': 'Candidate trained on {n} {n|review|reviews}.',
   'reviews.model.switch': 'Switch to the candidate',
+  'reviews.model.better': 'The candidate scored better than the current model on the same held-out reviews.',
+  'reviews.model.worse': 'The candidate scored worse than the current model on the same held-out reviews: keep the current model, or correct more labels and retrain.',
+  'reviews.model.same': 'Both models scored the same on the held-out reviews.',
   'reviews.model.useBuiltIn': 'Back to the built-in model',
   'reviews.model.switched': 'Now scoring with {model}; {n} {n|review|reviews} re-scored.',
 

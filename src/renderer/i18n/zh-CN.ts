@@ -186,6 +186,9 @@ export const zhCN: Dictionary = {
   'reviews.model.rows': '留出评价数',
   'reviews.model.trainingRows': '候选模型用 {n} 条评价训练。',
   'reviews.model.switch': '切换到候选模型',
+  'reviews.model.better': '在相同的留出评价上，候选模型的准确率高于当前模型。',
+  'reviews.model.worse': '在相同的留出评价上，候选模型的准确率低于当前模型：建议保留当前模型，或更正更多标签后重新训练。',
+  'reviews.model.same': '两个模型在留出评价上的准确率相同。',
   'reviews.model.useBuiltIn': '恢复内置模型',
   'reviews.model.switched': '已改用 {model} 评分；重新评分 {n} 条评价。',
 
