@@ -194,6 +194,7 @@ export const en = {
   'products.category': 'Category',
   'products.allCategories': 'All categories',
   'products.empty': 'No products match.',
+  'products.none': 'No products yet. Import a products file under Settings → Import, or create the demo store there.',
   'products.noPrice': 'No price',
   'products.outOfStock': 'Out of stock',
   'products.inStock': '{n} in stock',
@@ -232,6 +233,7 @@ export const en = {
   'customers.title': 'Customers',
   'customers.search': 'Search by name, email or phone',
   'customers.empty': 'No customers match.',
+  'customers.none': 'No customers yet. Import a customers file under Settings → Import, or create the demo store there.',
   'customers.pick': 'Select a customer to see their orders.',
 
   'settings.appearance': 'Appearance',

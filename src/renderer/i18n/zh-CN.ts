@@ -196,6 +196,7 @@ export const zhCN: Dictionary = {
   'products.category': '分类',
   'products.allCategories': '全部分类',
   'products.empty': '没有匹配的商品。',
+  'products.none': '还没有商品。请在“设置 → 导入”中导入商品文件，或在那里创建演示店铺。',
   'products.noPrice': '暂无价格',
   'products.outOfStock': '缺货',
   'products.inStock': '库存 {n} 件',
@@ -234,6 +235,7 @@ export const zhCN: Dictionary = {
   'customers.title': '客户',
   'customers.search': '按姓名、邮箱或电话搜索',
   'customers.empty': '没有匹配的客户。',
+  'customers.none': '还没有客户。请在“设置 → 导入”中导入客户文件，或在那里创建演示店铺。',
   'customers.pick': '选择一位客户以查看其订单。',
 
   'settings.appearance': '外观',
