@@ -86,4 +86,18 @@ describe('chat assistant in the browser', () => {
     await page.getByTestId('conversations-import-file').setInputFiles(file);
     await expect.poll(() => page.getByTestId('toast-success').last().textContent()).toContain('conversations.csv');
   });
+
+  test('a status tab opens its own first conversation, not the first one of the tab before', async () => {
+    const { page } = harness();
+    await openView(page, 'chat');
+    await page.getByTestId('chat-tab-open').click();
+    await page.getByTestId('thread-subject').waitFor();
+    await page.getByTestId('chat-tab-pending').click();
+    const firstPending = page.getByTestId('conversation-row').first();
+    await expect.poll(() => firstPending.locator('.badge').first().textContent()).toBe('Pending');
+    const subject = await firstPending.locator('.row-subject').textContent();
+    await expect.poll(() => page.getByTestId('thread-subject').textContent()).toBe(subject);
+    expect(await page.getByTestId('status-pending').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('chat-tab-open').click();
+  });
 });

@@ -137,4 +137,14 @@ describe('product lookup without an image extractor', () => {
     await expect.poll(() => page.getByTestId('photo-status').textContent()).toMatch(/Photo identification needs .*mobilenet.*SHOPDESK_MODELS_PATH/);
     await expect(page.getByTestId('photo-input').count()).resolves.toBe(0);
   });
+
+  test('an empty store says where products and customers come from, not that nothing matches', async () => {
+    const { page } = harness();
+    await openView(page, 'products');
+    await expect.poll(() => page.getByTestId('view-products').locator('.empty-state').textContent()).toContain('No products yet. Import a products file under Settings');
+    await page.getByTestId('product-search').fill('lamp');
+    await expect.poll(() => page.getByTestId('view-products').locator('.empty-state').textContent()).toBe('No products match.');
+    await openView(page, 'customers');
+    await expect.poll(() => page.getByTestId('customer-list').textContent()).toContain('No customers yet. Import a customers file under Settings');
+  });
 });

@@ -104,6 +104,13 @@ describe('review triage in the browser', () => {
     await page.getByTestId('model-comparison').waitFor();
     await expect.poll(() => page.getByTestId('evaluation-candidate').textContent()).toMatch(/reviews-\d{8}T\d{9}Z/);
     await expect.poll(() => page.getByTestId('evaluation-current').textContent()).toContain('%');
+    // The panel says which model did better on the same held-out reviews; a worse candidate is not the primary action.
+    const accuracy = async (testId: string) => Number(/([\d.]+)%/.exec((await page.getByTestId(testId).textContent()) ?? '')?.[1]);
+    const current = await accuracy('evaluation-current');
+    const candidate = await accuracy('evaluation-candidate');
+    const verdict = candidate > current ? 'scored better' : candidate < current ? 'scored worse' : 'scored the same';
+    expect(await page.getByTestId('model-verdict').textContent()).toContain(verdict);
+    expect((await page.getByTestId('model-switch').getAttribute('class'))?.split(' ').includes('primary')).toBe(candidate > current);
     await screenshot(page, 'reviews-model-comparison');
     await page.getByTestId('model-switch').click();
     await expect.poll(() => page.getByTestId('active-model').textContent()).toMatch(/^reviews-/);

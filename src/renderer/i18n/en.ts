@@ -184,6 +184,9 @@ export const en = {
   'reviews.model.rows': 'Held-out reviews',
   'reviews.model.trainingRows': 'Candidate trained on {n} {n|review|reviews}.',
   'reviews.model.switch': 'Switch to the candidate',
+  'reviews.model.better': 'The candidate scored better than the current model on the same held-out reviews.',
+  'reviews.model.worse': 'The candidate scored worse than the current model on the same held-out reviews: keep the current model, or correct more labels and retrain.',
+  'reviews.model.same': 'Both models scored the same on the held-out reviews.',
   'reviews.model.useBuiltIn': 'Back to the built-in model',
   'reviews.model.switched': 'Now scoring with {model}; {n} {n|review|reviews} re-scored.',
 
@@ -191,6 +194,7 @@ export const en = {
   'products.category': 'Category',
   'products.allCategories': 'All categories',
   'products.empty': 'No products match.',
+  'products.none': 'No products yet. Import a products file under Settings → Import, or create the demo store there.',
   'products.noPrice': 'No price',
   'products.outOfStock': 'Out of stock',
   'products.inStock': '{n} in stock',
@@ -229,6 +233,7 @@ export const en = {
   'customers.title': 'Customers',
   'customers.search': 'Search by name, email or phone',
   'customers.empty': 'No customers match.',
+  'customers.none': 'No customers yet. Import a customers file under Settings → Import, or create the demo store there.',
   'customers.pick': 'Select a customer to see their orders.',
 
   'settings.appearance': 'Appearance',

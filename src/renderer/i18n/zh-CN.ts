@@ -186,6 +186,9 @@ export const zhCN: Dictionary = {
   'reviews.model.rows': '留出评价数',
   'reviews.model.trainingRows': '候选模型用 {n} 条评价训练。',
   'reviews.model.switch': '切换到候选模型',
+  'reviews.model.better': '在相同的留出评价上，候选模型的准确率高于当前模型。',
+  'reviews.model.worse': '在相同的留出评价上，候选模型的准确率低于当前模型：建议保留当前模型，或更正更多标签后重新训练。',
+  'reviews.model.same': '两个模型在留出评价上的准确率相同。',
   'reviews.model.useBuiltIn': '恢复内置模型',
   'reviews.model.switched': '已改用 {model} 评分；重新评分 {n} 条评价。',
 
@@ -193,6 +196,7 @@ export const zhCN: Dictionary = {
   'products.category': '分类',
   'products.allCategories': '全部分类',
   'products.empty': '没有匹配的商品。',
+  'products.none': '还没有商品。请在“设置 → 导入”中导入商品文件，或在那里创建演示店铺。',
   'products.noPrice': '暂无价格',
   'products.outOfStock': '缺货',
   'products.inStock': '库存 {n} 件',
@@ -231,6 +235,7 @@ export const zhCN: Dictionary = {
   'customers.title': '客户',
   'customers.search': '按姓名、邮箱或电话搜索',
   'customers.empty': '没有匹配的客户。',
+  'customers.none': '还没有客户。请在“设置 → 导入”中导入客户文件，或在那里创建演示店铺。',
   'customers.pick': '选择一位客户以查看其订单。',
 
   'settings.appearance': '外观',

@@ -23,8 +23,11 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
     if (route.conversationId) setSelectedId(route.conversationId);
   }, [route]);
 
-  const list = useApiData((client) => client.call('chat.list', { status, limit: 200 }), status, ['chat', 'customers']);
-  const firstId = list.data?.items[0]?.id ?? null;
+  // Each answer carries the tab it was asked for: until the new tab's list arrives, the previous tab's
+  // list is neither shown nor used to pick the conversation to open.
+  const list = useApiData((client) => client.call('chat.list', { status, limit: 200 }).then((result) => ({ status, items: result.items })), status, ['chat', 'customers']);
+  const items = list.data?.status === status ? list.data.items : undefined;
+  const firstId = items?.[0]?.id ?? null;
   useEffect(() => {
     if (selectedId === null && firstId !== null) setSelectedId(firstId);
   }, [selectedId, firstId]);
@@ -74,7 +77,7 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
           setStatus(next);
           setSelectedId(null);
         }}
-        conversations={list.data?.items}
+        conversations={items}
         loading={list.loading}
         selectedId={selectedId}
         onSelect={setSelectedId}

@@ -33,7 +33,7 @@ export function CustomersView({ route, navigate }: { route: Extract<Route, { vie
           {customers.data && <span className="muted small">{t('common.showing', { shown: customers.data.items.length, total: customers.data.total })}</span>}
         </div>
         <ul className="item-list" data-testid="customer-list">
-          {customers.data?.items.length === 0 && <li className="empty-state">{t('customers.empty')}</li>}
+          {customers.data?.items.length === 0 && <li className="empty-state">{settledQuery === '' ? t('customers.none') : t('customers.empty')}</li>}
           {customers.data?.items.map((customer) => (
             <li key={customer.id}>
               <button type="button" className={`list-row customer-row ${customer.id === selectedId ? 'selected' : ''}`} aria-current={customer.id === selectedId ? 'true' : undefined} data-testid="customer-row" onClick={() => setSelectedId(customer.id)}>

@@ -71,7 +71,10 @@ export function ProductsView({ route }: { route: Extract<Route, { view: 'product
       {products.data && (
         <p className="muted small">{t('common.showing', { shown: products.data.items.length, total: products.data.total })}</p>
       )}
-      {products.data?.items.length === 0 && <p className="empty-state">{t('products.empty')}</p>}
+      {products.data?.items.length === 0 && (
+        // Unfiltered and still empty: the store has no catalog yet, and no search will find one.
+        <p className="empty-state">{settledQuery === '' && category === '' ? t('products.none') : t('products.empty')}</p>
+      )}
       <div className="product-grid" data-testid="product-grid">
         {products.data?.items.map((product) => (
           <button key={product.sku} type="button" className="product-card" data-testid="product-card" onClick={() => setOpenSku(product.sku)}>

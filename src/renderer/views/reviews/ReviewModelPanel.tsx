@@ -70,13 +70,28 @@ export function ReviewModelPanel() {
             <Evaluation title={t('reviews.model.candidate')} name={result.candidate} evaluation={result.candidateEvaluation} testId="evaluation-candidate" />
           </div>
           <p className="muted">{t('reviews.model.trainingRows', { n: result.trainingRows })}</p>
-          <button type="button" className="button primary" disabled={busy !== null} data-testid="model-switch" onClick={() => void switchTo(result.candidate)}>
+          <Verdict current={result.current.accuracy} candidate={result.candidateEvaluation.accuracy} />
+          <button
+            type="button"
+            className={`button ${result.candidateEvaluation.accuracy > result.current.accuracy ? 'primary' : ''}`}
+            disabled={busy !== null}
+            data-testid="model-switch"
+            onClick={() => void switchTo(result.candidate)}
+          >
             {t('reviews.model.switch')}
           </button>
         </section>
       )}
     </div>
   );
+}
+
+/** Says which model scored better on the same held-out reviews, so a worse candidate is not switched to by habit. */
+function Verdict({ current, candidate }: { current: number; candidate: number }) {
+  const t = useT();
+  if (candidate > current) return <p className="callout success" data-testid="model-verdict">{t('reviews.model.better')}</p>;
+  if (candidate < current) return <p className="callout warning" data-testid="model-verdict">{t('reviews.model.worse')}</p>;
+  return <p className="callout" data-testid="model-verdict">{t('reviews.model.same')}</p>;
 }
 
 function Evaluation({ title, name, evaluation, testId }: { title: string; name: string; evaluation: ReviewModelEvaluation; testId: string }) {
