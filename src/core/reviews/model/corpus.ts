@@ -99,30 +99,77 @@ function eprstmt(root: string): Row[] {
   return rows;
 }
 
-/** ABSA files hold (sentence with $T$, aspect, polarity) triples; a sentence whose aspects all agree gets that polarity. */
-function absa(root: string, lang: 'en' | 'zh', files: string[]): Row[] {
-  const rows: Row[] = [];
-  for (const file of files) {
+/** One (sentence, aspect term, polarity) triple of an ABSA file. */
+export interface AspectTermExample {
+  sentence: string;
+  term: string;
+  polarity: ReviewSentiment;
+  lang: 'en' | 'zh';
+  domain: string;
+}
+
+const absaFiles = {
+  en: ['Laptops_Train.xml.seg', 'Menstshirt_Train.xml.seg', 'Television_Train.xml.seg'],
+  zh: ['camera.train.txt', 'car.train.txt', 'hair.train.txt', 'notebook.train.txt', 'phone.train.txt'],
+};
+
+/** ABSA files hold (sentence with $T$, aspect term, polarity) triples, three lines each. */
+function absaTriples(root: string, lang: 'en' | 'zh'): AspectTermExample[] {
+  const examples: AspectTermExample[] = [];
+  // Chinese files are tokenised with spaces between characters: join them back.
+  const untokenise = (text: string) => (lang === 'zh' ? text.replace(/\s+(?=[\u0080-\uffff])|(?<=[\u0080-\uffff])\s+/g, '') : text);
+  for (const file of absaFiles[lang]) {
     const lines = readFileSync(join(root, 'absa', lang, file), 'utf8').split('\n');
-    const polarities = new Map<string, Set<string>>();
     for (let index = 0; index + 2 < lines.length; index += 3) {
-      const aspect = (lines[index + 1] as string).trim();
-      let sentence = (lines[index] as string).replace('$T$', aspect).trim();
-      // Chinese files are tokenised with spaces between characters: join them back.
-      if (lang === 'zh') sentence = sentence.replace(/\s+(?=[\u0080-\uffff])|(?<=[\u0080-\uffff])\s+/g, '');
+      const term = (lines[index + 1] as string).trim();
+      const sentence = untokenise((lines[index] as string).replace('$T$', term).trim());
       const polarity = (lines[index + 2] as string).trim();
-      const set = polarities.get(sentence) ?? new Set<string>();
-      set.add(polarity);
-      polarities.set(sentence, set);
-    }
-    for (const [sentence, set] of polarities) {
-      if (set.size !== 1) continue;
-      const polarity = [...set][0];
       const label: ReviewSentiment = polarity === 'Positive' ? 'positive' : polarity === 'Negative' ? 'negative' : 'neutral';
-      rows.push({ text: sentence, label, source: `absa_${lang}`, domain: file.replace(/[._].*$/, ''), lang });
+      examples.push({ sentence, term: untokenise(term), polarity: label, lang, domain: file.replace(/[._].*$/, '') });
     }
   }
+  return examples;
+}
+
+/** A sentence within its file: a few sentences occur in two files, each time with its own terms. */
+const sentenceKey = (example: AspectTermExample) => `${example.domain}\u0000${example.sentence}`;
+
+/** Polarities of each ABSA sentence's aspect terms, by sentenceKey. */
+function polaritiesBySentence(examples: readonly AspectTermExample[]): Map<string, Set<ReviewSentiment>> {
+  const polarities = new Map<string, Set<ReviewSentiment>>();
+  for (const example of examples) polarities.set(sentenceKey(example), (polarities.get(sentenceKey(example)) ?? new Set()).add(example.polarity));
+  return polarities;
+}
+
+/** A sentence whose aspects all agree is a review with that polarity. */
+function absa(root: string, lang: 'en' | 'zh'): Row[] {
+  const examples = absaTriples(root, lang);
+  const polarities = polaritiesBySentence(examples);
+  const rows: Row[] = [];
+  const taken = new Set<string>();
+  for (const example of examples) {
+    const key = sentenceKey(example);
+    if ((polarities.get(key) as Set<ReviewSentiment>).size !== 1 || taken.has(key)) continue;
+    taken.add(key);
+    rows.push({ text: example.sentence, label: example.polarity, source: `absa_${lang}`, domain: example.domain, lang });
+  }
   return rows;
+}
+
+/**
+ * The aspect terms of ABSA sentences that praise one thing and fault another: what
+ * `scripts/eval-aspects.ts` measures aspect sentiment on. The whole-review rows leave these
+ * sentences out (they have no one polarity), so no model is trained on them.
+ */
+export function mixedAspectTerms(reviewsRoot: string): AspectTermExample[] {
+  return (['en', 'zh'] as const).flatMap((lang) => {
+    const examples = absaTriples(reviewsRoot, lang);
+    const polarities = polaritiesBySentence(examples);
+    const mixed = (example: AspectTermExample) => (polarities.get(sentenceKey(example)) as Set<ReviewSentiment>).size > 1;
+    // A few sentences are mixed in one file and whole-review rows in another: those are trained on.
+    const wholeReviews = new Set(examples.filter((example) => !mixed(example)).map((example) => example.sentence));
+    return examples.filter((example) => mixed(example) && !wholeReviews.has(example.sentence));
+  });
 }
 
 /** All labelled review rows of the shared data, each with its split. `reviewsRoot` is `<shared>/data/reviews`. */
@@ -133,8 +180,8 @@ export function loadReviewCorpus(reviewsRoot: string): CorpusRow[] {
     ...amazon(reviewsRoot, 'amazon2018_5core_all_beauty', 'All_Beauty_5.json.gz', 'amazon_beauty'),
     ...amazon(reviewsRoot, 'amazon2018_5core_appliances', 'Appliances_5.json.gz', 'amazon_appliances'),
     ...eprstmt(reviewsRoot),
-    ...absa(reviewsRoot, 'en', ['Laptops_Train.xml.seg', 'Menstshirt_Train.xml.seg', 'Television_Train.xml.seg']),
-    ...absa(reviewsRoot, 'zh', ['camera.train.txt', 'car.train.txt', 'hair.train.txt', 'notebook.train.txt', 'phone.train.txt']),
+    ...absa(reviewsRoot, 'en'),
+    ...absa(reviewsRoot, 'zh'),
   ];
   return rows.map((row) => ({ ...row, split: splitOf(row.text) }));
 }
