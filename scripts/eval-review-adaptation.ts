@@ -79,7 +79,7 @@ function ratingError(rows: readonly CorpusRow[], heads: FoldedHeads): string {
 
 const started = Date.now();
 // The validation split stays out of the base's training, so "elsewhere" is measured on rows it never saw.
-const base: FittedReviewModel = fitReviewModel(corpus.filter((row) => !inSomeStore(row) && row.split !== 'validation'), seed, { clauseWeight: 0 });
+const base: FittedReviewModel = fitReviewModel(corpus.filter((row) => !inSomeStore(row) && row.split !== 'validation'), seed);
 console.log(`base model trained without ${Object.keys(stores).join(' and ')} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 // What adapting costs elsewhere: the base's validation rows of the sets it was trained on.
 const elsewhere = corpus.filter((row) => !inSomeStore(row) && row.split === 'validation');

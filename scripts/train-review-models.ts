@@ -4,7 +4,7 @@
  * same-distribution (held-out 5% of each set, scored through onnxruntime) and other
  * shops/product types (sets or categories left out of training entirely).
  *
- *   npx tsx scripts/train-review-models.ts [--seed 7] [--out models/review-sentiment] [--categories 3|all] [--skip-ood]
+ *   npx tsx scripts/train-review-models.ts [--seed 7] [--out models/review-sentiment] [--categories 3|all] [--skip-ood] [--label-cleaning 0.1]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(repoRoot, 'models', 'review-sentiment') },
     categories: { type: 'string', default: '3' },
     'skip-ood': { type: 'boolean', default: false },
+    'label-cleaning': { type: 'string', default: '0.1' },
   },
 });
 const seed = Number(values.seed);
@@ -35,8 +36,10 @@ const outDir = resolve(values.out);
 const reviewsRoot = resolve(repoRoot, '../shared/data/reviews');
 const lexicon = lexiconFromVader(readFileSync(createRequire(import.meta.url).resolve('vader-sentiment/vader_lexicon.txt'), 'utf8'));
 const features = { ...defaultFeatureOptions, lexicon };
-// Scores are stored under the model's name: a new built-in model gets a new name, so a store re-scores its reviews.
-const modelName = `review-sentiment@${new Date().toISOString().slice(0, 10)}`;
+const labelCleaning = Number(values['label-cleaning']);
+// Scores are stored under the model's name: a new built-in model gets a new name, so a store re-scores its
+// reviews. The time of day keeps two models trained on one day apart.
+const modelName = `review-sentiment@${new Date().toISOString().slice(0, 16)}`;
 
 interface Measure {
   rows: number;
@@ -90,7 +93,7 @@ const sources = [...new Set(corpus.map((row) => row.source))];
 const fitted = fitReviewModel(
   corpus.filter((row) => row.split !== 'validation'),
   seed,
-  { features, name: modelName },
+  { features, labelCleaning, name: modelName },
 );
 console.log(`trained on ${fitted.trainingRows} rows in ${(fitted.milliseconds / 1000).toFixed(1)} s; calibration ${JSON.stringify(fitted.calibration)}, neutral band ${JSON.stringify(fitted.neutralBand)}`);
 writeReviewModel(outDir, fitted.heads, configOf(fitted));
@@ -120,8 +123,7 @@ if (!values['skip-ood']) {
   const electronics = (row: CorpusRow) => row.source === 'absa_en' && (row.domain === 'Laptops' || row.domain === 'Television');
   for (const category of heldCategories) {
     const heldOut = (row: CorpusRow) => unseenSources.includes(row.source) || electronics(row) || (row.source === 'online_shopping' && row.domain === category);
-    // Only whole-review polarity is measured here: the clause head is left out to halve the time.
-    const run: FittedReviewModel = fitReviewModel(corpus.filter((row) => !heldOut(row)), seed, { clauseWeight: 0, features });
+    const run: FittedReviewModel = fitReviewModel(corpus.filter((row) => !heldOut(row)), seed, { features, labelCleaning });
     const tests: Record<string, CorpusRow[]> = { [`online_shopping[${category}]`]: corpus.filter((row) => row.source === 'online_shopping' && row.domain === category) };
     for (const source of unseenSources) tests[source] = corpus.filter((row) => row.source === source);
     tests['absa_en[Laptops+Television]'] = corpus.filter(electronics);

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,21 @@ describe('built-in review model', () => {
     const en = scores.slice(250).filter((score) => score.lang === 'en').length;
     expect(zh).toBeGreaterThan(240);
     expect(en).toBeGreaterThan(240);
+    await engine.release();
+  });
+
+  it('reads short reviews written for the project (tests/reviews-model/short-reviews.tsv) right, at least 90 % in each language', async () => {
+    const lines = readFileSync(join(repoRoot, 'tests', 'reviews-model', 'short-reviews.tsv'), 'utf8').split('\n');
+    const reviews = lines.filter((line) => line.trim() !== '' && !line.startsWith('#')).map((line) => line.split('\t') as [string, string]);
+    const engine = createInferenceEngine({ logger: createMemoryLogger(), providers: ['cpu'] });
+    const scorer = await loadReviewScorer({ engine, modelDir });
+    const scores = await scorer.score(reviews.map(([, text]) => ({ text })));
+    for (const lang of ['zh', 'en']) {
+      const written = reviews.map(([label], index) => ({ label, score: scores[index] })).filter((_, index) => /\p{Script=Han}/u.test((reviews[index] as [string, string])[1]) === (lang === 'zh'));
+      expect(written.length).toBeGreaterThanOrEqual(40);
+      const right = written.filter(({ label, score }) => ((score?.positive ?? 0.5) >= 0.5) === (label === 'positive')).length;
+      expect(right / written.length, lang).toBeGreaterThanOrEqual(0.9);
+    }
     await engine.release();
   });
 

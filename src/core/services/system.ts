@@ -36,8 +36,9 @@ export function findOnModelsPath(modelsPath: readonly string[], relativePath: st
 /** What a model does, from its card's title: "# name — what it does" (or "# name: what it does"). */
 function cardSummary(cardPath: string, name: string): string {
   const title = readFileSync(cardPath, 'utf8').split('\n', 1)[0] ?? '';
-  // "# review-sentiment@2026-11-29: review sentiment …": the folder name, a version, then what the model does.
-  const summary = title.replace(/^#\s*/, '').replace(name, '').replace(/^@\S+?(?=:|\s)/, '').replace(/^\s*(?:—|-|:)\s*/, '').trim();
+  // "# review-sentiment@2026-11-29T12:30: review sentiment …": the folder name, a version (which may hold
+  // colons itself), then ": " or " — " and what the model does.
+  const summary = title.replace(/^#\s*/, '').replace(name, '').replace(/^@\S+?(?=:\s|\s|$)/, '').replace(/^\s*(?:—|-|:)\s*/, '').trim();
   return summary || name;
 }
 

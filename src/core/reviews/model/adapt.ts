@@ -9,7 +9,7 @@
  * It works on the served form (FoldedHeads): each feature's sentiment logit and stars are
  * its folded columns divided by its weight, and a text's heads are the weighted means.
  * Feature weights stay as they are, so features the base model never saw stay out, and the
- * clause head (aspect sentiment) is kept: corrections label whole reviews.
+ * clause column (aspect sentiment) is kept: corrections label whole reviews, not clauses.
  */
 import { seededRandom, shuffle } from '../../random.ts';
 import { createFeaturizer } from '../../text/features.ts';

@@ -28,8 +28,6 @@ export interface BagOptions {
   epochs: number;
   learningRate: number;
   seed: number;
-  /** Feature weights to use instead of the examples' inverse document frequencies (to share them with another model). */
-  featureWeights?: Float32Array;
 }
 
 export interface BagModel {
@@ -100,7 +98,7 @@ export function trainBag(examples: readonly BagExample[], options: BagOptions): 
   const model: BagModel = {
     buckets,
     dimensions,
-    featureWeights: options.featureWeights ?? inverseDocumentFrequencies(examples, buckets),
+    featureWeights: inverseDocumentFrequencies(examples, buckets),
     embeddings,
     sentimentWeights: new Float32Array(dimensions),
     sentimentBias: 0,
@@ -168,11 +166,12 @@ export interface FoldedHeads {
 export const foldedColumns = 4;
 
 /**
- * Multiplies each feature's embedding through the heads. The clause sentiment comes from
- * `clauseModel` (trained with single clauses, sharing `review`'s feature weights), or from
- * the review model itself when there is none.
+ * Multiplies each feature's embedding through the heads. The clause sentiment column (what
+ * aspect sentiment reads) repeats the review sentiment: a separate head trained on clauses
+ * labelled like their review read mixed sentences worse (`scripts/eval-aspects.ts`). The
+ * column stays in the format because models trained before that still carry such a head.
  */
-export function foldHeads(review: BagModel, clauseModel: BagModel = review): FoldedHeads {
+export function foldHeads(review: BagModel): FoldedHeads {
   const { buckets, dimensions, featureWeights } = review;
   const table = new Float32Array(buckets * foldedColumns);
   for (let bucket = 0; bucket < buckets; bucket += 1) {
@@ -180,13 +179,13 @@ export function foldHeads(review: BagModel, clauseModel: BagModel = review): Fol
     // Buckets no training text had keep their random start: they must not count.
     if (weight === 0) continue;
     const row = review.embeddings.subarray(bucket * dimensions, (bucket + 1) * dimensions);
-    const clauseRow = clauseModel.embeddings.subarray(bucket * dimensions, (bucket + 1) * dimensions);
-    table[bucket * foldedColumns] = weight * dot(row, review.sentimentWeights);
+    const sentiment = weight * dot(row, review.sentimentWeights);
+    table[bucket * foldedColumns] = sentiment;
     table[bucket * foldedColumns + 1] = weight * dot(row, review.ratingWeights);
-    table[bucket * foldedColumns + 2] = weight * dot(clauseRow, clauseModel.sentimentWeights);
+    table[bucket * foldedColumns + 2] = sentiment;
     table[bucket * foldedColumns + 3] = weight;
   }
-  return { buckets, table, sentimentBias: review.sentimentBias, ratingBias: review.ratingBias, clauseBias: clauseModel.sentimentBias };
+  return { buckets, table, sentimentBias: review.sentimentBias, ratingBias: review.ratingBias, clauseBias: review.sentimentBias };
 }
 
 /** The mean of several models' heads: an ensemble that costs no more to serve than one model (all share the same feature weights). */

@@ -39,8 +39,13 @@ export function writeReviewModelCard(input: ReviewModelCardInput): string {
     '- The text vector is the mean of its features\' embeddings weighted by inverse document frequency (from the training rows).',
     '- Two linear heads on the mean embedding: sentiment (log loss; 3★ English reviews are targets of 0.5) and stars (absolute loss; Chinese rows, which have no stars, get implied ratings 4.7 / 1.6 at low weight).',
     '- Export: both heads are multiplied into the embeddings (exact, as the heads are linear), so `review-sentiment.onnx` is Gather → ReduceSum → ÷ weight total → affine → Sigmoid / Clip on a [buckets + 1, 4] table (weighted review sentiment, weighted stars, weighted clause sentiment, weight; zero for features never seen in training).',
-    '- Clause head (aspect sentiment): a second embedding bag with the same features and weights, trained on the reviews plus each clause of multi-clause reviews labelled like its review, so that a few words ("质量很好", "the box was crushed") are read sensibly; calibrated on the whole reviews of the calibration split (clause labels are inherited, hence noisy).',
-    `- Calibration: Platt scaling on a 5% calibration split (scale ${config.calibration.scale.toFixed(4)}, shift ${config.calibration.shift.toFixed(4)}; clause head ${config.clauseCalibration.scale.toFixed(4)}, ${config.clauseCalibration.shift.toFixed(4)}), folded into the graph.`,
+    '- Aspect sentiment: the same sentiment head on each clause that names an aspect (the clause column of the table repeats the sentiment column; `scripts/eval-aspects.ts` measures it on ABSA sentences with aspects of opposite polarity, which training never sees).',
+    ...(config.training.labelCleaning
+      ? [
+          `- Label cleaning: two models, each trained on half of the training rows, score the other half; the ${config.training.labelCleaning.droppedRows.toLocaleString('en')} rows labelled positive or negative (not star-rated) whose own label got a probability below ${config.training.labelCleaning.threshold} were dropped as likely mislabelled before the final training.`,
+        ]
+      : []),
+    `- Calibration: Platt scaling on a 5% calibration split (scale ${config.calibration.scale.toFixed(4)}, shift ${config.calibration.shift.toFixed(4)}), folded into the graph.`,
     '- Rules on top (scorer): safety risks and legal threats lower the sentiment logit by 2 each ("the heater caught fire" has no negative word); aspect clauses use a 0.4–0.6 neutral band.',
     `- Neutral band on the probability of positive: negative below ${config.neutralBand.negativeBelow}, positive above ${config.neutralBand.positiveAbove} (chosen for macro F1 on the calibration split).`,
     `- Trained on ${config.training.rows.toLocaleString('en')} rows in ${(config.training.milliseconds / 1000).toFixed(0)} s on 2 CPU cores.`,
@@ -100,7 +105,7 @@ export function writeReviewModelCard(input: ReviewModelCardInput): string {
     '- Chinese star ratings are implied from sentiment (no Chinese star data); treat them as a sentiment scale.',
     '- The neutral band is learned from English 3★ reviews and ABSA neutral sentences; Chinese neutral reviews are rarer in training.',
     '- Sarcasm and reviews whose verdict depends on long context are the usual failure cases of bag-of-n-gram models.',
-    '- Aspect sentiment on short English clauses about delivery or packaging is weak ("the delivery was very late" comes out neutral): the English training reviews are mostly about clothes and their fit.',
+    '- Aspect sentiment on short English clauses about delivery, packaging or price is weak ("the delivery was very late" comes out neutral, "the price is fair" negative): the English training reviews are mostly about clothes and their fit.',
     '- Urgency reasons are keyword rules (EN + ZH) with simple negation handling; they can fire on unrelated uses of a cue ("乐坏了" is excluded, others may not be).',
     '',
   );

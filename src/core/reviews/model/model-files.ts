@@ -18,13 +18,13 @@ export const reviewModelFormat = 'shopdesk-review-model';
 
 export interface ReviewModelConfig {
   format: typeof reviewModelFormat;
-  /** Name stored with each score, e.g. 'review-sentiment@2026-11-28'. */
+  /** Name stored with each score, e.g. 'review-sentiment@2026-11-29T12:30'. */
   name: string;
   featureVersion: number;
   features: FeatureOptions;
   normalize: NormalizeOptions;
   calibration: PlattScaling;
-  /** Platt scaling of the clause head (aspect sentiment). */
+  /** Platt scaling of the clause sentiment column (aspect sentiment); the review calibration since it repeats the review head (foldHeads). */
   clauseCalibration: PlattScaling;
   neutralBand: NeutralBand;
   /** Band for the sentiment of aspect clauses; defaultAspectBand when absent. */
@@ -38,6 +38,8 @@ export interface ReviewModelConfig {
     /** Models trained with consecutive seeds and averaged. */
     ensemble: number;
     milliseconds: number;
+    /** Label cleaning threshold and the training rows it dropped (absent in models trained without it). */
+    labelCleaning?: { threshold: number; droppedRows: number };
   };
   /** Set when the model is another model adapted to a store (adapt.ts): which one, and how many rows that one was trained on. */
   adaptedFrom?: { model: string; rows: number };

@@ -11,6 +11,7 @@ import { splitOf } from './corpus.ts';
 import { reviewModelFormat, writeReviewModel, type ReviewModelConfig } from './model-files.ts';
 import { reviewFeatures } from './review-features.ts';
 import { labelOf, type ReviewTrainingRow } from './training-rows.ts';
+import { hashString } from '../../text/hash.ts';
 
 export interface ReviewTrainingOptions {
   dimensions: number;
@@ -22,13 +23,14 @@ export interface ReviewTrainingOptions {
   /** Models trained with seeds seed, seed + 1, … and averaged (free at inference, see averageHeads). */
   ensemble: number;
   /**
-   * Weight of single clauses of multi-clause reviews, labelled like their review, in the
-   * training of the clause head (0 = no clause head: clauses use the review head). Aspect
-   * sentiment reads short clauses; a model that only ever saw whole reviews extrapolates
-   * badly to a few words ("质量很好" came out negative), and adding the clauses to the
-   * review model costs whole-review accuracy, hence a second model sharing the features.
+   * Label cleaning: a row labelled positive or negative (not rated: stars are the reviewer's
+   * own verdict) whose label gets an out-of-fold probability below this (from two models,
+   * each trained on the other half of the rows) is dropped as likely mislabelled before the
+   * final training; 0 keeps every row. The shared Chinese reviews have many short ones
+   * labelled against their words ("质量很不错，无色差" as negative), which taught the model
+   * that "质量很好" alone is negative.
    */
-  clauseWeight: number;
+  labelCleaning: number;
   name: string;
 }
 
@@ -39,7 +41,7 @@ export const defaultReviewTrainingOptions: ReviewTrainingOptions = {
   features: defaultFeatureOptions,
   neutralWeight: 0.5,
   ensemble: 1,
-  clauseWeight: 1,
+  labelCleaning: 0,
   name: 'review-sentiment',
 };
 
@@ -52,16 +54,17 @@ const sentimentTargets: Record<ThreeWay, number> = { positive: 1, neutral: 0.5, 
 export interface FittedReviewModel {
   heads: FoldedHeads;
   calibration: PlattScaling;
-  clauseCalibration: PlattScaling;
   neutralBand: NeutralBand;
   options: ReviewTrainingOptions;
   seed: number;
   trainingRows: number;
+  /** Training rows dropped by label cleaning. */
+  droppedRows: number;
   milliseconds: number;
   /** Numbers on the calibration rows. */
   validation: Record<string, number>;
   /** Calibrated probability of positive and stars of texts, computed in TypeScript like the exported graph. */
-  predict(texts: readonly string[]): { positive: number; rating: number; clausePositive: number }[];
+  predict(texts: readonly string[]): { positive: number; rating: number }[];
 }
 
 function toExample(ids: Int32Array, row: ReviewTrainingRow, options: ReviewTrainingOptions): BagExample {
@@ -76,24 +79,30 @@ function toExample(ids: Int32Array, row: ReviewTrainingRow, options: ReviewTrain
   };
 }
 
+/** Splits rows in two by a hash of their text, for out-of-fold predictions. */
+const foldOf = (row: ReviewTrainingRow) => hashString(`fold:${row.text}`) % 2;
+
+/** The rows label cleaning keeps: see ReviewTrainingOptions.labelCleaning. */
+function cleanLabels(rows: readonly ReviewTrainingRow[], calibrationRows: readonly ReviewTrainingRow[], seed: number, options: ReviewTrainingOptions): ReviewTrainingRow[] {
+  const ownLabelProbability = new Map<ReviewTrainingRow, number>();
+  for (const fold of [0, 1]) {
+    // The calibration rows calibrate each half's model too, so probabilities mean the same as the final model's.
+    const model = fitReviewModel([...rows.filter((row) => foldOf(row) !== fold), ...calibrationRows], seed, { ...options, labelCleaning: 0 });
+    const heldOut = rows.filter((row) => foldOf(row) === fold && row.rating === undefined && (row.label === 'positive' || row.label === 'negative'));
+    model.predict(heldOut.map((row) => row.text)).forEach(({ positive }, index) => {
+      const row = heldOut[index] as ReviewTrainingRow;
+      ownLabelProbability.set(row, row.label === 'positive' ? positive : 1 - positive);
+    });
+  }
+  return rows.filter((row) => (ownLabelProbability.get(row) ?? 1) >= options.labelCleaning);
+}
+
 /** Trains and calibrates in memory (no files): the building block of trainReviewModel and of evaluation scripts. */
 export function fitReviewModel(rows: readonly ReviewTrainingRow[], seed: number, overrides: Partial<ReviewTrainingOptions> = {}): FittedReviewModel {
   const options = { ...defaultReviewTrainingOptions, ...overrides };
   const started = Date.now();
   const featurizer = createFeaturizer(options.features);
   const featuresOf = (text: string) => reviewFeatures(featurizer, normalizeText(text, defaultNormalizeOptions)).ids;
-  const clauseExamples = (row: ReviewTrainingRow, weight: number): BagExample[] => {
-    const label = labelOf(row);
-    if (!label || label === 'neutral') return [];
-    const { ids, clauseOffsets } = reviewFeatures(featurizer, normalizeText(row.text, defaultNormalizeOptions));
-    if (clauseOffsets.length < 3) return [];
-    const examples: BagExample[] = [];
-    for (let clause = 0; clause + 1 < clauseOffsets.length; clause += 1) {
-      const clauseIds = ids.slice(clauseOffsets[clause], clauseOffsets[clause + 1]);
-      if (clauseIds.length > 0) examples.push({ ids: clauseIds, sentiment: sentimentTargets[label], sentimentWeight: weight, rating: Number.NaN, ratingWeight: 0 });
-    }
-    return examples;
-  };
   const usable = rows.filter((row) => typeof row.text === 'string' && labelOf(row) !== undefined);
   let calibrationRows = usable.filter((row) => splitOf(row.text) === 'calibration');
   let trainingRows = usable.filter((row) => splitOf(row.text) !== 'calibration');
@@ -102,31 +111,23 @@ export function fitReviewModel(rows: readonly ReviewTrainingRow[], seed: number,
     trainingRows = usable;
     calibrationRows = usable;
   }
+  const beforeCleaning = trainingRows.length;
+  // A set too small to spare calibration rows is too small to split in halves as well.
+  if (options.labelCleaning > 0 && calibrationRows !== usable) trainingRows = cleanLabels(trainingRows, calibrationRows, seed, options);
   const examples = trainingRows.map((row) => toExample(featuresOf(row.text), row, options));
-  const withClauses = options.clauseWeight > 0 ? [...examples, ...trainingRows.flatMap((row) => clauseExamples(row, options.clauseWeight))] : [];
   const members: FoldedHeads[] = [];
   for (let member = 0; member < Math.max(1, options.ensemble); member += 1) {
     const bagOptions = { buckets: options.features.buckets, dimensions: options.dimensions, epochs: options.epochs, learningRate: options.learningRate, seed: seed + member };
-    const review = trainBag(examples, bagOptions);
-    const clause = withClauses.length ? trainBag(withClauses, { ...bagOptions, featureWeights: review.featureWeights }) : review;
-    members.push(foldHeads(review, clause));
+    members.push(foldHeads(trainBag(examples, bagOptions)));
   }
   const heads = members.length === 1 ? (members[0] as FoldedHeads) : averageHeads(members);
   const raw = calibrationRows.map((row) => predictHeads(heads, featuresOf(row.text)));
-  const binary = calibrationRows
-    .map((row, index) => ({ label: labelOf(row), logit: (raw[index] as HeadOutputs).logit, clauseLogit: (raw[index] as HeadOutputs).clauseLogit }))
-    .filter((item) => item.label !== 'neutral');
+  const binary = calibrationRows.map((row, index) => ({ label: labelOf(row), logit: (raw[index] as HeadOutputs).logit })).filter((item) => item.label !== 'neutral');
   const calibration = fitPlatt(
     binary.map((item) => item.logit),
     binary.map((item) => (item.label === 'positive' ? 1 : 0)),
   );
   const calibrated = raw.map((output) => 1 / (1 + Math.exp(-(calibration.scale * output.logit + calibration.shift))));
-  // The clause head is calibrated on whole calibration reviews: their labels are clean,
-  // while clauses inherit their review's label and would flatten the probabilities.
-  const clauseCalibration = fitPlatt(
-    binary.map((item) => item.clauseLogit),
-    binary.map((item) => (item.label === 'positive' ? 1 : 0)),
-  );
   const neutralBand = chooseNeutralBand(calibrated, calibrationRows.map((row) => labelOf(row) as ThreeWay));
   const validation: Record<string, number> = { calibrationRows: calibrationRows.length };
   let correct = 0;
@@ -145,11 +146,11 @@ export function fitReviewModel(rows: readonly ReviewTrainingRow[], seed: number,
   return {
     heads,
     calibration,
-    clauseCalibration,
     neutralBand,
     options,
     seed,
     trainingRows: trainingRows.length,
+    droppedRows: beforeCleaning - trainingRows.length,
     milliseconds: Date.now() - started,
     validation,
     predict(texts) {
@@ -158,7 +159,6 @@ export function fitReviewModel(rows: readonly ReviewTrainingRow[], seed: number,
         return {
           positive: 1 / (1 + Math.exp(-(calibration.scale * output.logit + calibration.shift))),
           rating: Math.min(5, Math.max(1, output.rating)),
-          clausePositive: 1 / (1 + Math.exp(-(clauseCalibration.scale * output.clauseLogit + clauseCalibration.shift))),
         };
       });
     },
@@ -173,7 +173,8 @@ export function configOf(fitted: FittedReviewModel, extraValidation: Record<stri
     features: fitted.options.features,
     normalize: defaultNormalizeOptions,
     calibration: fitted.calibration,
-    clauseCalibration: fitted.clauseCalibration,
+    // Aspect clauses are read by the review head itself (see foldHeads): the same calibration.
+    clauseCalibration: fitted.calibration,
     neutralBand: fitted.neutralBand,
     training: {
       rows: fitted.trainingRows,
@@ -183,6 +184,7 @@ export function configOf(fitted: FittedReviewModel, extraValidation: Record<stri
       learningRate: fitted.options.learningRate,
       ensemble: fitted.options.ensemble,
       milliseconds: fitted.milliseconds,
+      ...(fitted.options.labelCleaning > 0 && { labelCleaning: { threshold: fitted.options.labelCleaning, droppedRows: fitted.droppedRows } }),
     },
     validation: { ...fitted.validation, ...extraValidation },
   };
