@@ -1,9 +1,10 @@
 /**
  * Trains a review model from labelled rows and writes a model folder that
  * loadReviewScorer reads. Rows are split by text hash: 5% calibrate the probability and
- * the neutral band, the rest train the embedding bag.
+ * the neutral band, the rest train the embedding bag (after label cleaning, when asked for).
  */
 import { createFeaturizer, defaultFeatureOptions, featureVersion, type FeatureOptions } from '../../text/features.ts';
+import { hashString } from '../../text/hash.ts';
 import { defaultNormalizeOptions, normalizeText } from '../../text/normalize.ts';
 import { averageHeads, foldHeads, predictHeads, trainBag, type BagExample, type FoldedHeads, type HeadOutputs } from './bag.ts';
 import { chooseNeutralBand, fitPlatt, threeWay, type NeutralBand, type PlattScaling, type ThreeWay } from './calibration.ts';
@@ -11,7 +12,6 @@ import { splitOf } from './corpus.ts';
 import { reviewModelFormat, writeReviewModel, type ReviewModelConfig } from './model-files.ts';
 import { reviewFeatures } from './review-features.ts';
 import { labelOf, type ReviewTrainingRow } from './training-rows.ts';
-import { hashString } from '../../text/hash.ts';
 
 export interface ReviewTrainingOptions {
   dimensions: number;
