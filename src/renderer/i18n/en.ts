@@ -411,6 +411,7 @@ export const en = {
   'settings.returnWindow': 'Return window (days after delivery)',
   'shortcuts.insertSuggestion': 'Insert assistant suggestion 1, 2 or 3',
   'shortcuts.macroPicker': 'Pick a macro (typed at the start of a word in the reply)',
+  'shortcuts.customerPane': 'Show or hide the customer beside the chat (narrow windows)',
 
   'progress.import': 'Importing {kind} from {file}',
   'progress.indexImages': 'Indexing product images',
