@@ -30,6 +30,14 @@ export function formatDateTime(iso: string, language: UiLanguage): string {
   return new Date(time).toLocaleString(language, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
+/** A summary chart's period: a month ("2026-08") as the language writes a short month and year ("Aug 2026", "2026年8月"); a week ("2026-W34") as it is. */
+export function formatPeriod(period: string, language: UiLanguage): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!month) return period;
+  // UTC on both sides: the first of the month stays in its month whatever the machine's time zone.
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+}
+
 export function formatMoney(amount: number, language: UiLanguage, currency?: string): string {
   if (currency && /^[A-Z]{3}$/.test(currency)) {
     return new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);

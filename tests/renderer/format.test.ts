@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { formatPeriod } from '../../src/renderer/components/format.ts';
+
+describe('display formatting', () => {
+  it('writes a chart month as the language writes a short month and year, not as "26-08"', () => {
+    expect(formatPeriod('2026-08', 'en')).toBe('Aug 2026');
+    expect(formatPeriod('2026-12', 'en')).toBe('Dec 2026');
+    expect(formatPeriod('2026-08', 'zh-CN')).toBe('2026年8月');
+  });
+
+  it('leaves a week period as the summary names it', () => {
+    expect(formatPeriod('2026-W34', 'en')).toBe('2026-W34');
+  });
+});
