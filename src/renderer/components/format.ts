@@ -1,4 +1,4 @@
-/** Display formatting for dates, prices and counts, in the UI language. */
+/** Display formatting for dates, prices, counts and percentages, in the UI language. */
 import type { UiLanguage } from '../../shared/types.ts';
 import type { Translate } from '../i18n/i18n.tsx';
 
@@ -47,6 +47,11 @@ export function formatMoney(amount: number, language: UiLanguage, currency?: str
 
 export function formatCount(value: number, language: UiLanguage): string {
   return new Intl.NumberFormat(language).format(value);
+}
+
+/** A share (0.889) as the language writes a percentage, with exactly `fractionDigits` decimals: one helper, so every percentage in the app looks alike. */
+export function formatPercent(share: number, language: UiLanguage, fractionDigits = 0): string {
+  return new Intl.NumberFormat(language, { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(share);
 }
 
 export function initials(name: string | null): string {

@@ -407,7 +407,7 @@ export const en = {
   'settings.assistant': 'Assistant',
   'settings.autoReply': 'Reply to customers automatically when the assistant is confident',
   'settings.autoReplyHint': 'Off by default. Below the threshold, and in escalated conversations, the best suggestion is only a draft in the composer.',
-  'settings.autoReplyThreshold': 'Confidence needed (50–100 %)',
+  'settings.autoReplyThreshold': 'Confidence needed (50–100%)',
   'settings.returnWindow': 'Return window (days after delivery)',
   'shortcuts.insertSuggestion': 'Insert assistant suggestion 1, 2 or 3',
   'shortcuts.macroPicker': 'Pick a macro (typed at the start of a word in the reply)',
