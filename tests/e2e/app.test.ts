@@ -128,6 +128,7 @@ describe('ShopDesk in the browser', () => {
     await page.getByTestId('view-reviews').waitFor();
     await page.keyboard.press('Shift+?');
     await page.getByTestId('shortcuts-help').waitFor();
+    await expect(page.getByTestId('shortcuts-help').textContent()).resolves.toContain('Show or hide the customer beside the chat');
     await screenshot(page, 'shortcuts');
     await page.keyboard.press('Escape');
     await page.getByTestId('shortcuts-help').waitFor({ state: 'detached' });
@@ -155,6 +156,37 @@ describe('ShopDesk in the browser', () => {
     await page.getByTestId('review-row').nth(1).getByRole('checkbox').check();
     await page.getByTestId('bulk-resolve').click();
     await expect.poll(() => page.getByTestId('review-row').count()).toBe(remaining - 2);
+  });
+
+  test('a narrow window shows the customer and their order over the thread: Customer button, i, Escape', async () => {
+    const { page } = harness();
+    const orderConversation = demo.conversations.find((conversation) => /order \d+/.test(conversation.subject));
+    const orderNumber = /order (\d+)/.exec(orderConversation?.subject ?? '')?.[1];
+    expect(orderNumber, 'the demo has a conversation about an order').toBeDefined();
+    // Below 1180 px there is no column for the customer.
+    await page.setViewportSize({ width: 1000, height: 650 });
+    try {
+      await openView(page, 'chat');
+      await page.getByTestId('conversation-row').filter({ hasText: orderConversation?.subject ?? '' }).first().click();
+      await expect.poll(() => page.getByTestId('thread-subject').textContent()).toBe(orderConversation?.subject);
+      const pane = page.getByTestId('customer-pane');
+      await expect(pane.isVisible()).resolves.toBe(false);
+
+      await page.getByTestId('customer-toggle').click();
+      const order = pane.getByTestId('order').filter({ hasText: `#${orderNumber}` });
+      await order.waitFor();
+      await order.scrollIntoViewIfNeeded();
+      await screenshot(page, 'chat-narrow-customer');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => pane.isVisible()).toBe(false);
+
+      await page.keyboard.press('i');
+      await expect.poll(() => pane.isVisible()).toBe(true);
+      await page.getByTestId('customer-pane-close').click();
+      await expect.poll(() => pane.isVisible()).toBe(false);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
   });
 
   test('an agent reply and an internal note appear in the thread', async () => {

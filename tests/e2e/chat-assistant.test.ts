@@ -61,7 +61,7 @@ describe('chat assistant in the browser', () => {
     await expect.poll(() => page.getByTestId('suggestions').textContent()).toContain('TT374921022GB');
     await expect.poll(() => page.getByTestId('suggestion').first().textContent()).toContain('100231');
     // The intent is named for people, not as the model's label (track_order).
-    expect(await page.getByTestId('suggestions-intent').textContent()).toMatch(/^Intent: Track order · \d+ %$/);
+    expect(await page.getByTestId('suggestions-intent').textContent()).toMatch(/^Intent: Track order · \d+%$/);
     await screenshot(page, 'chat-assistant');
 
     // A legal threat escalates the conversation: a banner in the thread and a badge in the list.

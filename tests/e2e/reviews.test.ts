@@ -5,9 +5,10 @@
  * Screenshots go to test-artifacts/screenshots.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
-import { openView, screenshot, useHarness } from './harness.ts';
+import { openView, repositoryRoot, screenshot, useHarness } from './harness.ts';
 
 describe('review triage in the browser', () => {
   const harness = useHarness();
@@ -92,6 +93,12 @@ describe('review triage in the browser', () => {
     // The product filter settles after a short debounce: wait for the summary of the product typed.
     await expect.poll(() => page.getByTestId('summary-sku').textContent()).toBe('SD-1204');
     await expect.poll(() => page.getByTestId('chart-bar').count()).toBeGreaterThan(0);
+    // Months read as months ("Aug 2026"), not as a day and a month ("26-08"): the first bar is the month of the product's first review.
+    const reviews = parse(await readFile(join(repositoryRoot, 'resources', 'demo', 'reviews.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const firstReview = reviews.filter((review) => review.sku === 'SD-1204').map((review) => review.created_at ?? '').sort()[0] ?? '';
+    const firstMonth = new Date(firstReview).toLocaleDateString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    expect(firstMonth).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
+    expect(await page.getByTestId('chart-period').first().textContent()).toBe(firstMonth);
     await expect.poll(() => page.getByTestId('summary-aspect').count()).toBeGreaterThan(0);
     await screenshot(page, 'reviews-summary');
   });

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { UiLanguage } from '../../shared/types.ts';
 import { CommandPalette, type Command } from '../components/CommandPalette.tsx';
 import { Icon, type IconName } from '../components/Icon.tsx';
-import { modifierKey } from '../components/keys.ts';
+import { isEditable, modifierKey } from '../components/keys.ts';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { ShortcutsHelp } from '../components/ShortcutsHelp.tsx';
 import { Welcome } from '../components/Welcome.tsx';
@@ -29,11 +29,6 @@ const viewLabels: Record<ViewName, MessageKey> = {
 
 /** How long after "g" the second key of a go-to shortcut is awaited. */
 const chordTimeout = 1_500;
-
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 export function Shell({ connected }: { connected: boolean }) {
   const t = useT();

@@ -4,6 +4,22 @@ import { CustomerLookup } from './CustomerLookup.tsx';
 import { formatDate, initials, relativeTime } from './format.ts';
 import { OrderCard } from './OrderCard.tsx';
 
+/**
+ * An address too long for its column wraps before the "@", where a reader expects the break, rather
+ * than inside a word ("…co.u" / "k"); breaking anywhere stays the last resort for a part longer than the line.
+ */
+function EmailAddress({ address }: { address: string }) {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return address;
+  return (
+    <>
+      {address.slice(0, at)}
+      <wbr />
+      {address.slice(at)}
+    </>
+  );
+}
+
 /** Profile, orders and past conversations of one customer; shared by Chat's sidebar and Customers. */
 export function CustomerDetailPanel({ customer, activeConversationId, onOpenConversation }: { customer: CustomerDetail; activeConversationId?: string; onOpenConversation: (id: string) => void }) {
   const t = useT();
@@ -20,7 +36,7 @@ export function CustomerDetailPanel({ customer, activeConversationId, onOpenConv
       <dl className="facts">
         <div>
           <dt>{t('customer.email')}</dt>
-          <dd>{customer.email ?? t('common.none')}</dd>
+          <dd>{customer.email ? <EmailAddress address={customer.email} /> : t('common.none')}</dd>
         </div>
         <div>
           <dt>{t('customer.phone')}</dt>

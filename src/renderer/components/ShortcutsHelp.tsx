@@ -15,6 +15,7 @@ function shortcutList(modifier: string): { keys: string[]; label: MessageKey }[]
     { keys: [modifier, 'Enter'], label: 'shortcuts.send' },
     { keys: ['Alt', '1–3'], label: 'shortcuts.insertSuggestion' },
     { keys: ['/'], label: 'shortcuts.macroPicker' },
+    { keys: ['i'], label: 'shortcuts.customerPane' },
     { keys: ['j'], label: 'shortcuts.next' },
     { keys: ['k'], label: 'shortcuts.previous' },
     { keys: ['x'], label: 'shortcuts.select' },

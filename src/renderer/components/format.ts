@@ -1,4 +1,4 @@
-/** Display formatting for dates, prices and counts, in the UI language. */
+/** Display formatting for dates, prices, counts and percentages, in the UI language. */
 import type { UiLanguage } from '../../shared/types.ts';
 import type { Translate } from '../i18n/i18n.tsx';
 
@@ -30,6 +30,14 @@ export function formatDateTime(iso: string, language: UiLanguage): string {
   return new Date(time).toLocaleString(language, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
+/** A summary chart's period: a month ("2026-08") as the language writes a short month and year ("Aug 2026", "2026年8月"); a week ("2026-W34") as it is. */
+export function formatPeriod(period: string, language: UiLanguage): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!month) return period;
+  // UTC on both sides: the first of the month stays in its month whatever the machine's time zone.
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+}
+
 export function formatMoney(amount: number, language: UiLanguage, currency?: string): string {
   if (currency && /^[A-Z]{3}$/.test(currency)) {
     return new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
@@ -39,6 +47,11 @@ export function formatMoney(amount: number, language: UiLanguage, currency?: str
 
 export function formatCount(value: number, language: UiLanguage): string {
   return new Intl.NumberFormat(language).format(value);
+}
+
+/** A share (0.889) as the language writes a percentage, with exactly `fractionDigits` decimals: one helper, so every percentage in the app looks alike. */
+export function formatPercent(share: number, language: UiLanguage, fractionDigits = 0): string {
+  return new Intl.NumberFormat(language, { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(share);
 }
 
 export function initials(name: string | null): string {

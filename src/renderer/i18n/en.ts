@@ -407,10 +407,11 @@ export const en = {
   'settings.assistant': 'Assistant',
   'settings.autoReply': 'Reply to customers automatically when the assistant is confident',
   'settings.autoReplyHint': 'Off by default. Below the threshold, and in escalated conversations, the best suggestion is only a draft in the composer.',
-  'settings.autoReplyThreshold': 'Confidence needed (50–100 %)',
+  'settings.autoReplyThreshold': 'Confidence needed (50–100%)',
   'settings.returnWindow': 'Return window (days after delivery)',
   'shortcuts.insertSuggestion': 'Insert assistant suggestion 1, 2 or 3',
   'shortcuts.macroPicker': 'Pick a macro (typed at the start of a word in the reply)',
+  'shortcuts.customerPane': 'Show or hide the customer beside the chat (narrow windows)',
 
   'progress.import': 'Importing {kind} from {file}',
   'progress.indexImages': 'Indexing product images',

@@ -413,6 +413,7 @@ export const zhCN: Dictionary = {
   'settings.returnWindow': '退货期限（签收后天数）',
   'shortcuts.insertSuggestion': '插入助手建议 1、2 或 3',
   'shortcuts.macroPicker': '选择快捷回复（在回复框中单词开头输入）',
+  'shortcuts.customerPane': '显示或隐藏会话旁的客户信息（窄窗口）',
 
   'progress.import': '正在从 {file} 导入{kind}',
   'progress.indexImages': '正在为商品图片建立索引',

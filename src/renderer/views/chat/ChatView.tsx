@@ -9,6 +9,7 @@ import { CustomerDetailPanel } from '../../components/CustomerDetailPanel.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { ConversationList } from './ConversationList.tsx';
+import { CustomerPane } from './CustomerPane.tsx';
 import { Thread } from './Thread.tsx';
 
 export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> }) {
@@ -18,6 +19,8 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
   const { settings } = useSettings();
   const [status, setStatus] = useState<ConversationStatus>('open');
   const [selectedId, setSelectedId] = useState<string | null>(route.conversationId ?? null);
+  // Only narrow windows hide the customer pane; this opens it over the thread there.
+  const [customerOpen, setCustomerOpen] = useState(false);
 
   useEffect(() => {
     if (route.conversationId) setSelectedId(route.conversationId);
@@ -91,6 +94,8 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
           onSend={send}
           onAssign={(assignee) => void act(() => api.call('chat.assign', { id: current.id, assignee }))}
           onClearEscalation={() => void act(() => api.call('chat.clearEscalation', { id: current.id }))}
+          customerOpen={customerOpen}
+          onToggleCustomer={() => setCustomerOpen((open) => !open)}
         />
       ) : (
         <section className="pane thread-pane empty-pane">
@@ -98,13 +103,13 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
           <p className="muted">{t('chat.select')}</p>
         </section>
       )}
-      <aside className="pane side-pane" aria-label={t('customer.profile')}>
+      <CustomerPane open={customerOpen} onOpenChange={setCustomerOpen}>
         {customer.data ? (
           <CustomerDetailPanel customer={customer.data} activeConversationId={selectedId ?? undefined} onOpenConversation={setSelectedId} />
         ) : (
           current && <p className="muted pad">{customerId ? t('common.loading') : t('customer.none')}</p>
         )}
-      </aside>
+      </CustomerPane>
     </div>
   );
 }

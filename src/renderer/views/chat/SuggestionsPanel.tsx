@@ -1,10 +1,11 @@
 /** The assistant's reading of the latest customer message and its ranked replies; Alt+1..3 inserts one. */
 import { useState } from 'react';
 import type { AssistantSuggestions } from '../../../shared/types.ts';
+import { formatPercent } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { describeIntent } from '../../components/intent-name.ts';
 import { describeSource } from '../../components/suggestion-source.ts';
-import { useT } from '../../i18n/i18n.tsx';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
 
 // Remembered on this computer: an agent who hides the panel to read long threads wants it hidden in the next one too.
 const collapsedKey = 'shopdesk.suggestionsCollapsed';
@@ -19,6 +20,7 @@ function readCollapsed(): boolean {
 
 export function SuggestionsPanel({ result, onInsert }: { result: AssistantSuggestions | undefined; onInsert: (text: string) => void }) {
   const t = useT();
+  const language = useLanguage();
   const [collapsed, setCollapsed] = useState(readCollapsed);
   if (!result || result.messageId === null) return null;
   const toggle = () => {
@@ -35,7 +37,7 @@ export function SuggestionsPanel({ result, onInsert }: { result: AssistantSugges
         <Icon name="sparkle" size={14} />
         <strong>{t('chat.suggestions.title')}</strong>
         <span className="muted" data-testid="suggestions-intent">
-          {result.outOfScope ? t('chat.suggestions.outOfScope') : t('chat.suggestions.intent', { intent: describeIntent(t, result.intent), confidence: `${Math.round(result.confidence * 100)} %` })}
+          {result.outOfScope ? t('chat.suggestions.outOfScope') : t('chat.suggestions.intent', { intent: describeIntent(t, result.intent), confidence: formatPercent(result.confidence, language) })}
         </span>
         <button type="button" className="button ghost small suggestions-toggle" aria-expanded={!collapsed} data-testid="suggestions-toggle" onClick={toggle}>
           {collapsed ? t('chat.suggestions.show', { n: result.suggestions.length }) : t('chat.suggestions.hide')}
@@ -48,6 +50,7 @@ export function SuggestionsPanel({ result, onInsert }: { result: AssistantSugges
 
 function SuggestionList({ result, onInsert }: { result: AssistantSuggestions; onInsert: (text: string) => void }) {
   const t = useT();
+  const language = useLanguage();
   return (
     <>
       {result.entities.length > 0 && (
@@ -67,7 +70,7 @@ function SuggestionList({ result, onInsert }: { result: AssistantSuggestions; on
             <li key={`${suggestion.kind}-${suggestion.source.id}-${index}`} className="suggestion" data-testid="suggestion">
               <div className="suggestion-meta">
                 <span className={`badge suggestion-${suggestion.kind}`}>{t(`chat.suggestions.kind.${suggestion.kind}`)}</span>
-                <span className="muted">{Math.round(suggestion.confidence * 100)} %</span>
+                <span className="muted">{formatPercent(suggestion.confidence, language)}</span>
                 <span className="muted suggestion-source" title={suggestion.source.id}>
                   {t('chat.suggestions.source', { title: describeSource(t, suggestion.source) })}
                 </span>

@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { Conversation, ConversationStatus } from '../../../shared/types.ts';
 import { useApiData } from '../../app/api.tsx';
 import { formatDateTime } from '../../components/format.ts';
+import { Icon } from '../../components/Icon.tsx';
 import { useLanguage, useT } from '../../i18n/i18n.tsx';
 import { Composer, type ComposerMode } from './Composer.tsx';
 import { conversationStatuses } from './ConversationList.tsx';
+import { customerPaneId, customerPaneKey } from './CustomerPane.tsx';
 import { CustomerSimulator } from './CustomerSimulator.tsx';
 import { SuggestionsPanel } from './SuggestionsPanel.tsx';
 
@@ -20,6 +22,8 @@ export function Thread({
   onSend,
   onAssign,
   onClearEscalation,
+  customerOpen,
+  onToggleCustomer,
 }: {
   conversation: Conversation;
   agentName: string;
@@ -27,6 +31,8 @@ export function Thread({
   onSend: (author: ComposerMode | 'customer', body: string) => Promise<boolean>;
   onAssign: (assignee: string) => void;
   onClearEscalation: () => void;
+  customerOpen: boolean;
+  onToggleCustomer: () => void;
 }) {
   const t = useT();
   const language = useLanguage();
@@ -77,6 +83,11 @@ export function Thread({
             {t('chat.assignToMe')}
           </button>
         )}
+        <button type="button" className="button ghost small customer-toggle" aria-expanded={customerOpen} aria-controls={customerPaneId} data-testid="customer-toggle" onClick={onToggleCustomer}>
+          <Icon name="customers" size={14} />
+          {t('customer.profile')}
+          <kbd>{customerPaneKey}</kbd>
+        </button>
         <div className="segmented" role="group" aria-label={t('chat.setStatus')}>
           {conversationStatuses.map((status) => (
             <button key={status} type="button" aria-pressed={conversation.status === status} className={conversation.status === status ? 'active' : ''} data-testid={`status-${status}`} onClick={() => onStatus(status)}>

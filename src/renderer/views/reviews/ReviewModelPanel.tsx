@@ -3,8 +3,9 @@ import { useState } from 'react';
 import type { ReviewModelEvaluation, ReviewRetrainResult } from '../../../shared/types.ts';
 import { useApi, useApiData } from '../../app/api.tsx';
 import { useToast } from '../../app/toasts.tsx';
+import { formatPercent } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
-import { useT } from '../../i18n/i18n.tsx';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
 
 const builtIn = 'built-in';
 
@@ -96,12 +97,13 @@ function Verdict({ current, candidate }: { current: number; candidate: number })
 
 function Evaluation({ title, name, evaluation, testId }: { title: string; name: string; evaluation: ReviewModelEvaluation; testId: string }) {
   const t = useT();
+  const language = useLanguage();
   return (
     <dl className="model-evaluation" data-testid={testId}>
       <dt>{title}</dt>
       <dd className="mono">{name}</dd>
       <dt>{t('reviews.model.accuracy')}</dt>
-      <dd className="model-accuracy">{(evaluation.accuracy * 100).toFixed(1)}%</dd>
+      <dd className="model-accuracy">{formatPercent(evaluation.accuracy, language, 1)}</dd>
       <dt>{t('reviews.model.rows')}</dt>
       <dd>{evaluation.rows}</dd>
     </dl>

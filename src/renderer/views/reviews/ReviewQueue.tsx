@@ -7,6 +7,7 @@ import { useSettings } from '../../app/settings.tsx';
 import { useToast } from '../../app/toasts.tsx';
 import { downloadText } from '../../components/download.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { isEditable } from '../../components/keys.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import type { ComposerKind } from './ReviewComposer.tsx';
 import { ReviewDetail } from './ReviewDetail.tsx';
@@ -14,10 +15,6 @@ import { ScoreChips } from './ScoreChips.tsx';
 import { Stars } from './Stars.tsx';
 
 const pageSize = 200;
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 interface ReviewQueueProps {
   filter: ReviewFilter;
@@ -112,7 +109,7 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
   const keyHandler = useRef<(event: KeyboardEvent) => void>(() => undefined);
   keyHandler.current = (event) => {
     // defaultPrevented: the shell took the key (the r of the g r chord).
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || document.querySelector('dialog[open]')) return;
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isEditable(event.target) || document.querySelector('dialog[open]')) return;
     if (event.key === 'j') setActiveIndex(Math.min(index + 1, items.length - 1));
     else if (event.key === 'k') setActiveIndex(Math.max(index - 1, 0));
     else if (event.key === 'e' && active) void setStatus([active.id], 'resolved');

@@ -1,9 +1,11 @@
 /** Stacked bars of review sentiment per period, drawn as inline SVG (colours from the theme's variables). */
 import type { Sentiment, SentimentPeriod } from '../../../shared/types.ts';
-import { useT } from '../../i18n/i18n.tsx';
+import { formatPeriod } from '../../components/format.ts';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
 
 const barWidth = 28;
-const gap = 14;
+/** Wide enough that neighbouring labels ("Aug 2026", "2026年12月", "2026-W34") do not touch. */
+const gap = 40;
 const plotHeight = 140;
 const labelHeight = 34;
 /** Bottom to top: negative first, so the part an agent watches sits on the axis. */
@@ -11,6 +13,7 @@ const stack: Sentiment[] = ['negative', 'neutral', 'positive'];
 
 export function SentimentChart({ series }: { series: SentimentPeriod[] }) {
   const t = useT();
+  const language = useLanguage();
   const largest = Math.max(1, ...series.map((entry) => entry.positive + entry.neutral + entry.negative));
   const width = series.length * (barWidth + gap) + gap;
   return (
@@ -19,6 +22,7 @@ export function SentimentChart({ series }: { series: SentimentPeriod[] }) {
         <line className="chart-axis" x1={0} x2={width} y1={plotHeight + 0.5} y2={plotHeight + 0.5} />
         {series.map((entry, position) => {
           const x = gap + position * (barWidth + gap);
+          const label = formatPeriod(entry.period, language);
           let top = plotHeight;
           return (
             <g key={entry.period} data-testid="chart-bar">
@@ -27,12 +31,12 @@ export function SentimentChart({ series }: { series: SentimentPeriod[] }) {
                 top -= height;
                 return height > 0 ? (
                   <rect key={sentiment} className={`chart-${sentiment}`} x={x} y={top} width={barWidth} height={height} rx={2}>
-                    <title>{`${entry.period} · ${t(`reviews.sentiment.${sentiment}`)}: ${entry[sentiment]}`}</title>
+                    <title>{`${label} · ${t(`reviews.sentiment.${sentiment}`)}: ${entry[sentiment]}`}</title>
                   </rect>
                 ) : null;
               })}
-              <text className="chart-label" x={x + barWidth / 2} y={plotHeight + 14} textAnchor="middle">
-                {entry.period.slice(2)}
+              <text className="chart-label" x={x + barWidth / 2} y={plotHeight + 14} textAnchor="middle" data-testid="chart-period">
+                {label}
               </text>
               <text className="chart-label" x={x + barWidth / 2} y={plotHeight + 28} textAnchor="middle">
                 {entry.positive + entry.neutral + entry.negative}
