@@ -17,7 +17,7 @@ afterAll(() => engine.release());
 
 const shop = syntheticShop(11);
 // Every component on, so the graph has every kind of input.
-const weights = { transitions: 1, neighbours: 0.5, ease: 0.7, content: 0.3, factors: 0.4, popularity: 0.1 };
+const weights = { transitions: 1, neighbours: 0.5, ease: 0.7, content: 0.3, factors: 0.4, sequence: 0.6, popularity: 0.1 };
 
 describe('ONNX scoring model', () => {
   it('loads through the inference engine and ranks exactly like the TypeScript scoring', async () => {
@@ -26,7 +26,7 @@ describe('ONNX scoring model', () => {
     expect(saveRecommender(model, dir)).toEqual({ scoringGraph: true });
     expect(existsSync(join(dir, scoringFile))).toBe(true);
     const served = await loadRecommender(dir, engine);
-    expect(served.session?.inputNames).toEqual(expect.arrayContaining(['transitions_query', 'factors_query', 'mask', 'k']));
+    expect(served.session?.inputNames).toEqual(expect.arrayContaining(['transitions_query', 'factors_query', 'sequence_query', 'mask', 'k']));
     const k = 5;
     const queries = served.users.map((user, row) => scoringQuery(served, served.histories[row] as Int32Array, row));
     const blocked = served.histories.map((history) => [...history]);

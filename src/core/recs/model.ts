@@ -1,12 +1,13 @@
 /**
- * The trained recommender: id maps, histories, the item–item signals and factor tables,
+ * The trained recommender: id maps, histories, the item–item signals, factor tables and next-item model,
  * and the blend weights. Every learned signal is linear in a per-user query vector, so one
  * scoring pass (TypeScript or the exported ONNX graph) serves all of them.
  */
 import type { ModelSession } from '../inference/onnx-runtime.ts';
 import type { SparseRows } from './item-similarity.ts';
+import type { SequenceModel } from './sequence.ts';
 
-export const componentNames = ['transitions', 'neighbours', 'ease', 'content', 'factors', 'popularity'] as const;
+export const componentNames = ['transitions', 'neighbours', 'ease', 'content', 'factors', 'sequence', 'popularity'] as const;
 export type ComponentName = (typeof componentNames)[number];
 export type BlendWeights = Record<ComponentName, number>;
 
@@ -49,6 +50,8 @@ export interface RecommenderModel {
   /** users × factors and items × factors, row-major. */
   userFactors: Float32Array;
   itemFactors: Float32Array;
+  /** The next-item model: a user vector from the last items, dotted with each item's output row. */
+  sequence: SequenceModel;
   settings: ModelSettings;
   weights: BlendWeights;
   /** HR@10 / NDCG@10 on the validation split the weights were tuned on. */

@@ -7,6 +7,7 @@
 import type { RecommendationReason } from '../../shared/types.ts';
 import { componentNames, rowValue, type ComponentName, type RecommenderModel } from './model.ts';
 import { transposeRows, type SparseRows } from './item-similarity.ts';
+import { sequenceScore } from './sequence.ts';
 import { runScoringGraph, type GraphRanking } from './scoring-graph.ts';
 import { blendScores, componentScale, scoringQuery, topIndices, type ComponentScales, type ItemItemComponent, type ScoringQuery } from './scoring.ts';
 
@@ -112,6 +113,7 @@ function explain(model: RecommenderModel, query: ScoringQuery, queryWeights: Que
     let anchor: number | null = null;
     if (component === 'popularity') raw = model.popularity[item] as number;
     else if (component === 'factors') raw = factorScore(model, query, item);
+    else if (component === 'sequence') raw = sequenceScore(model.sequence, query.sequence, item);
     else ({ raw, anchor } = itemItemShare(model, queryWeights(component), component, item));
     const scale = scales[component] ?? (component === 'popularity' ? componentScale(model.popularity) : 1);
     const share = (weight * raw) / scale;
@@ -120,6 +122,7 @@ function explain(model: RecommenderModel, query: ScoringQuery, queryWeights: Que
   const { component, anchor } = best;
   if (component === 'popularity') return popularityReason(model, item);
   if (component === 'factors') return { kind: 'similar_customers' };
+  if (component === 'sequence') return { kind: 'similar_to_history' };
   if (anchor === null) return { kind: 'similar_to_history' };
   const name = labelOf(options, model.items[anchor] as string);
   const together = rowValue(model.cooccurrences, anchor, item);

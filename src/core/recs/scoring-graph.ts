@@ -27,10 +27,11 @@ function denseRows(rows: SparseRows, size: number): Float32Array {
 const scalar = (name: string, value: number): GraphInitializer => ({ name, type: 'float32', dims: [1], data: new Float32Array([value]) });
 
 /** Which inputs the graph takes, in the order the model's weights make active. */
-export function graphComponents(model: RecommenderModel): { itemItem: typeof itemItemComponents[number][]; factors: boolean; popularity: boolean } {
+export function graphComponents(model: RecommenderModel): { itemItem: typeof itemItemComponents[number][]; factors: boolean; sequence: boolean; popularity: boolean } {
   return {
     itemItem: itemItemComponents.filter((component) => model.weights[component] > 0),
     factors: model.weights.factors > 0 && model.settings.factors > 0,
+    sequence: model.weights.sequence > 0 && model.sequence.dimension > 0,
     popularity: model.weights.popularity > 0,
   };
 }
@@ -66,6 +67,16 @@ export function buildScoringGraph(model: RecommenderModel): Uint8Array {
     const transposed = new Float32Array(factorCount * itemCount);
     for (let item = 0; item < itemCount; item += 1) for (let factor = 0; factor < factorCount; factor += 1) transposed[factor * itemCount + item] = model.itemFactors[item * factorCount + factor] as number;
     addComponent('factors', factorCount, transposed, model.weights.factors);
+  }
+  if (active.sequence) {
+    // The query ends in a 1 that meets the item biases in the matrix's last row.
+    const { dimension, embeddings, biases } = model.sequence;
+    const matrix = new Float32Array((dimension + 1) * itemCount);
+    for (let item = 0; item < itemCount; item += 1) {
+      for (let factor = 0; factor < dimension; factor += 1) matrix[factor * itemCount + item] = embeddings[item * dimension + factor] as number;
+      matrix[dimension * itemCount + item] = biases[item] as number;
+    }
+    addComponent('sequence', dimension + 1, matrix, model.weights.sequence);
   }
   if (active.popularity) {
     let largest = 0;
@@ -124,6 +135,15 @@ export async function runScoringGraph(
     });
     feeds.factors_query = { type: 'float32', data, dims: [batch, factorCount] };
   }
+  if (active.sequence) {
+    const width = model.sequence.dimension + 1;
+    const data = new Float32Array(batch * width);
+    queries.forEach((query, row) => {
+      data.set(query.sequence, row * width);
+      data[row * width + width - 1] = 1;
+    });
+    feeds.sequence_query = { type: 'float32', data, dims: [batch, width] };
+  }
   const mask = new Float32Array(batch * itemCount);
   blocked.forEach((items, row) => items.forEach((item) => (mask[row * itemCount + item] = maskPenalty)));
   feeds.mask = { type: 'float32', data: mask, dims: [batch, itemCount] };
@@ -132,7 +152,7 @@ export async function runScoringGraph(
   const outputs = await session.run(feeds);
   const indices = outputs.indices?.data as BigInt64Array;
   const scores = outputs.scores?.data as Float32Array;
-  const scaled = [...active.itemItem, ...(active.factors ? (['factors'] as const) : [])];
+  const scaled = [...active.itemItem, ...(active.factors ? (['factors'] as const) : []), ...(active.sequence ? (['sequence'] as const) : [])];
   return queries.map((_, row) => {
     const scales: ComponentScales = {};
     for (const component of scaled) scales[component] = (outputs[`${component}_scale`]?.data as Float32Array)[row] as number;

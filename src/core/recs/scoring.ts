@@ -3,6 +3,7 @@
  * absolute value (so weights compare like with like across users), weighted and summed.
  * The ONNX graph in scoring-graph.ts computes exactly this; tests hold the two together.
  */
+import { sequenceQuery, sequenceScore } from './sequence.ts';
 import { addRow, componentNames, historyQuery, type ComponentName, type ItemQuery, type RecommenderModel } from './model.ts';
 
 /** Guards the per-component scaling against an all-zero score row. */
@@ -11,10 +12,12 @@ export const scaleFloor = 1e-12;
 export type ItemItemComponent = 'transitions' | 'neighbours' | 'ease' | 'content';
 export const itemItemComponents: readonly ItemItemComponent[] = ['transitions', 'neighbours', 'ease', 'content'];
 
-/** One user's query vectors: recency-weighted history per item–item signal, and the factor row when known. */
+/** One user's query vectors: recency-weighted history per item–item signal, the factor row when known, the next-item model's user vector. */
 export interface ScoringQuery {
   items: Record<ItemItemComponent, ItemQuery>;
   factors: Float32Array | null;
+  /** The next-item model's user vector, from the history's last items. */
+  sequence: Float32Array;
 }
 
 export function scoringQuery(model: RecommenderModel, history: ArrayLike<number>, userRow: number | null): ScoringQuery {
@@ -26,6 +29,7 @@ export function scoringQuery(model: RecommenderModel, history: ArrayLike<number>
       ease: historyQuery(history, model.settings.ease),
       content: historyQuery(history, model.settings.content),
     },
+    sequence: sequenceQuery(model.sequence, history),
     factors: userRow === null || factorCount === 0 ? null : model.userFactors.subarray(userRow * factorCount, (userRow + 1) * factorCount),
   };
 }
@@ -44,6 +48,8 @@ export function componentScores(model: RecommenderModel, query: ScoringQuery, co
         scores[item] = dot;
       }
     }
+  } else if (component === 'sequence') {
+    for (let item = 0; item < scores.length; item += 1) scores[item] = sequenceScore(model.sequence, query.sequence, item);
   } else {
     const { indices, values } = query.items[component];
     indices.forEach((item, position) => addRow(model[component], item, values[position] as number, scores));

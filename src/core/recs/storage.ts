@@ -1,7 +1,7 @@
 /**
  * A recommender on disk: `scoring.onnx` (the blend graph the inference layer serves),
  * `recommender.json` (ids, categories, settings, weights) and `recommender.bin` (histories,
- * sparse item–item rows and factor tables as little-endian Int32/Float32 arrays).
+ * sparse item–item rows, factor tables and the next-item model as little-endian Int32/Float32 arrays).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import type { InferenceEngine } from '../inference/onnx-runtime.ts';
 import { emptyRows, type SparseRows } from './item-similarity.ts';
 import type { ModelSettings, RecommenderModel, BlendWeights } from './model.ts';
 import { buildScoringGraph, maximumGraphItems } from './scoring-graph.ts';
+import { emptySequenceModel, type SequenceModel } from './sequence.ts';
 
 export const scoringFile = 'scoring.onnx';
 const metadataFile = 'recommender.json';
@@ -54,6 +55,9 @@ export function saveRecommender(model: RecommenderModel, dir: string): { scoring
   arrays.popularity = model.popularity;
   arrays.userFactors = model.userFactors;
   arrays.itemFactors = model.itemFactors;
+  arrays['sequence.positionWeights'] = model.sequence.positionWeights;
+  arrays['sequence.embeddings'] = model.sequence.embeddings;
+  arrays['sequence.biases'] = model.sequence.biases;
   for (const name of sparseNames) {
     arrays[`${name}.offsets`] = model[name].offsets;
     arrays[`${name}.indices`] = model[name].indices;
@@ -83,6 +87,11 @@ export function saveRecommender(model: RecommenderModel, dir: string): { scoring
   writeFileSync(join(dir, metadataFile), JSON.stringify(metadata));
   if (hasScoringGraph) writeFileSync(join(dir, scoringFile), buildScoringGraph(model));
   return { scoringGraph: hasScoringGraph };
+}
+
+function readSequence(read: (name: string) => StoredArray, itemCount: number): SequenceModel {
+  const embeddings = read('sequence.embeddings') as Float32Array;
+  return { dimension: embeddings.length / itemCount, positionWeights: read('sequence.positionWeights') as Float32Array, embeddings, biases: read('sequence.biases') as Float32Array };
 }
 
 /** Reads a saved model; when it has a scoring graph, loads it through `engine` so rankings run on ONNX. */
@@ -123,8 +132,10 @@ export async function loadRecommender(dir: string, engine: InferenceEngine): Pro
     looks: metadata.arrays['looks.offsets'] ? sparse('looks') : emptyRows(metadata.items.length),
     userFactors: read('userFactors') as Float32Array,
     itemFactors: read('itemFactors') as Float32Array,
+    // Saved before the next-item model existed: none, weighted 0.
+    sequence: metadata.arrays['sequence.embeddings'] ? readSequence(read, metadata.items.length) : emptySequenceModel(metadata.items.length),
     settings: metadata.settings,
-    weights: metadata.weights,
+    weights: { ...metadata.weights, sequence: (metadata.weights as Partial<BlendWeights>).sequence ?? 0 },
     validation: metadata.validation,
   };
   if (metadata.hasScoringGraph) model.session = await engine.load(join(dir, scoringFile));

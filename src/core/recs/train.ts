@@ -10,6 +10,7 @@ import { trainEase } from './ease.ts';
 import { indexInteractions, leaveLastOut, type Interaction, type InteractionData } from './interactions.ts';
 import { emptyRows, itemCosine, itemTransitions, type SparseRows } from './item-similarity.ts';
 import { componentNames, type BlendWeights, type ModelSettings, type RecommenderModel } from './model.ts';
+import { emptySequenceModel, trainSequenceModel, type SequenceOptions } from './sequence.ts';
 import { tuneWeights } from './tuning.ts';
 
 export interface TrainOptions {
@@ -33,10 +34,14 @@ export const defaultSettings: ModelSettings = {
 };
 
 /** Starting point of the weight search, also used when validation is impossible (too little data). */
-export const defaultWeights: BlendWeights = { transitions: 1, neighbours: 1, ease: 0.5, content: 1, factors: 0.2, popularity: 0.1 };
+export const defaultWeights: BlendWeights = { transitions: 1, neighbours: 1, ease: 0.5, content: 1, factors: 0.2, sequence: 0.5, popularity: 0.1 };
 
 /** EASE inverts a min(users, items)-sized matrix; beyond this size it is skipped to keep training fast. */
 const maximumEaseSize = 4000;
+/** Settings of the next-item model, chosen on Amazon Scientific's inner split (more epochs overfit). */
+const sequenceOptions: Omit<SequenceOptions, 'seed'> = { dimension: 32, window: 5, copies: 6, epochs: 2, learningRate: 0.005, weightDecay: 0.3, batchSize: 32 };
+/** Training pairs × items above which the next-item model is skipped (all of Amazon Scientific: 2.2·10⁷, about 50 s for six copies). */
+const maximumSequenceWork = 3e7;
 /** Neighbours kept per item for every item–item signal. */
 const neighbourCount = 200;
 
@@ -74,7 +79,10 @@ export function trainSignals(data: InteractionData, options: TrainOptions, weigh
   const images = options.itemImageVectors;
   const looks = images && images.size > 0 ? imageNeighbours(data.items.map((item) => images.get(item)), neighbourCount, options.seed ?? 1) : emptyRows(itemCount);
   const factorisation = trainAls(data, { factors: settings.factors, iterations: 4, alpha: 10, regularization: 1, conjugateGradientSteps: 3, seed: options.seed ?? 1 });
-  const usable: Record<string, boolean> = { ease: ease.indices.length > 0, content: content.indices.length > 0 };
+  // Full-softmax training costs pairs × items per epoch: past the budget (MovieLens-100K is 5× over) it would break the training-time target.
+  const pairCount = data.sequences.reduce((sum, sequence) => sum + Math.max(0, sequence.length - 1), 0);
+  const sequence = pairCount * itemCount <= maximumSequenceWork && pairCount > 0 ? trainSequenceModel(data, { ...sequenceOptions, seed: options.seed ?? 1 }) : emptySequenceModel(itemCount);
+  const usable: Record<string, boolean> = { ease: ease.indices.length > 0, content: content.indices.length > 0, sequence: sequence.dimension > 0 };
   const finalWeights = { ...weights };
   for (const component of componentNames) if (usable[component] === false) finalWeights[component] = 0;
   return {
@@ -94,6 +102,7 @@ export function trainSignals(data: InteractionData, options: TrainOptions, weigh
     looks,
     userFactors: factorisation.userFactors,
     itemFactors: factorisation.itemFactors,
+    sequence,
     settings,
     weights: finalWeights,
     validation: null,
