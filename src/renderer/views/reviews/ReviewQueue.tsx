@@ -8,6 +8,7 @@ import { useToast } from '../../app/toasts.tsx';
 import { downloadText } from '../../components/download.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { isEditable } from '../../components/keys.ts';
+import { useWindowKeydown } from '../../components/useWindowKeydown.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import type { ComposerKind } from './ReviewComposer.tsx';
 import { ReviewDetail } from './ReviewDetail.tsx';
@@ -105,9 +106,7 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
       return next;
     });
 
-  // The latest handlers, for the window listener registered once.
-  const keyHandler = useRef<(event: KeyboardEvent) => void>(() => undefined);
-  keyHandler.current = (event) => {
+  useWindowKeydown((event) => {
     // defaultPrevented: the shell took the key (the r of the g r chord).
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isEditable(event.target) || document.querySelector('dialog[open]')) return;
     if (event.key === 'j') setActiveIndex(Math.min(index + 1, items.length - 1));
@@ -118,12 +117,7 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
     else if (event.key === 'x' && active) toggle(active.id);
     else return;
     event.preventDefault();
-  };
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => keyHandler.current(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
+  });
 
   useEffect(() => {
     listRef.current?.querySelector('.selected')?.scrollIntoView({ block: 'nearest' });
