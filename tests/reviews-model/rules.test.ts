@@ -25,6 +25,9 @@ describe('aspects', () => {
     expect(aspectsOf('Customer service never replied')).toEqual(['customer_service']);
     expect(aspectsOf('The battery dies in an hour')).toEqual(['function_performance']);
     expect(aspectsOf('It smells like plastic')).toEqual(['taste_smell']);
+    // A thing that fails says so without naming a part: "it broke", "the kettle died".
+    expect(aspectsOf('Terrible, it broke after a day')).toEqual(['function_performance']);
+    expect(aspectsOf('The kettle died after a week')).toEqual(['function_performance']);
   });
 
   it('finds the eight aspects in Chinese', () => {

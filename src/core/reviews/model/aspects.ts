@@ -35,7 +35,7 @@ const cues: Record<ReviewAspect, { english: string; chinese: string }> = {
     chinese: '客服|服务|卖家|商家|售后|态度|店家|掌柜|回复|店铺',
   },
   function_performance: {
-    english: 'works|worked|working|work|performance|performs|function|functions|functional|battery|power|speed|effective|effect|results|stopped|broken|sound|screen|charge|charging|noise|noisy|suction|heats?|cleans?|useless|reliable',
+    english: 'works|worked|working|work|performance|performs|function|functions|functional|battery|power|speed|effective|effect|results|stopped|broken|broke|breaks|defective|died|dies|sound|screen|charge|charging|noise|noisy|suction|heats?|cleans?|useless|reliable',
     chinese: '效果|性能|功能|好用|电池|续航|屏幕|运行|声音|音质|系统|使用|用着|用起来|充电|噪音|信号|速度很|反应',
   },
   taste_smell: {
