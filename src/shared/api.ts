@@ -161,6 +161,7 @@ export const apiSchemas: { [M in ApiMethod]: ArgumentSchema } = {
     autoReply: 'boolean?',
     autoReplyThreshold: 'number?',
     returnWindowDays: 'integer?',
+    currency: 'string?',
   },
   'system.import': { kind: importKinds, fileName: 'string', content: 'string' },
   'system.export': { kind: importKinds },

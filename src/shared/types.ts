@@ -394,6 +394,8 @@ export interface Settings {
   autoReplyThreshold: number;
   /** Days after delivery an order can be returned: the store's return policy. */
   returnWindowDays: number;
+  /** ISO 4217 code of the catalog's prices (orders carry their own). */
+  currency: string;
 }
 
 export interface AuditEntry {

@@ -237,6 +237,15 @@ describe('ShopDesk in the browser', () => {
     await searchProducts(page, 'Aurora Test Lamp');
     await expect.poll(() => page.getByTestId('product-grid').textContent()).toContain('Aurora Test Lamp');
     await expect.poll(() => page.getByTestId('product-card').count()).toBe(1);
+    // Catalog rows carry no currency: prices read in the store's, which Settings changes.
+    const price = page.getByTestId('product-card').locator('.price-small');
+    await expect.poll(() => price.textContent()).toBe('$42.50');
+    await openView(page, 'settings');
+    await page.getByTestId('store-currency').selectOption('EUR');
+    await page.getByTestId('assistant-settings').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('toast-success').last().textContent()).toContain('Settings saved');
+    await searchProducts(page, 'Aurora Test Lamp');
+    await expect.poll(() => price.textContent()).toBe('€42.50');
 
     // Exporting products downloads a file that now holds the imported product.
     await openView(page, 'settings');

@@ -98,12 +98,17 @@ describe('services', () => {
 
   it('keeps settings, refusing values outside their range', async () => {
     const empty = createInProcessClient(newCore());
-    expect(await empty.call('system.getSettings', {})).toEqual({ theme: 'system', language: 'en', agentName: 'Agent', onboarded: false, autoReply: false, autoReplyThreshold: 0.9, returnWindowDays: 30 });
+    expect(await empty.call('system.getSettings', {})).toEqual({ theme: 'system', language: 'en', agentName: 'Agent', onboarded: false, autoReply: false, autoReplyThreshold: 0.9, returnWindowDays: 30, currency: 'USD' });
     const { client } = await seeded();
     // Data imported before the app first opened: no welcome (and no demo offered into real data), unless the setting says otherwise.
     expect((await client.call('system.getSettings', {})).onboarded).toBe(true);
     expect(await client.call('system.updateSettings', { theme: 'dark', onboarded: false })).toMatchObject({ theme: 'dark', onboarded: false });
     await expect(client.call('system.updateSettings', { theme: 'neon' as never })).rejects.toMatchObject({ code: 'invalid_argument' });
+    expect((await client.call('system.updateSettings', { currency: 'EUR' })).currency).toBe('EUR');
+    // Lower case and made-up codes are refused rather than shown as prices nobody can read.
+    await expect(client.call('system.updateSettings', { currency: 'eur' })).rejects.toThrow(/setting currency/);
+    await expect(client.call('system.updateSettings', { currency: 'XYZ' })).rejects.toThrow(/setting currency/);
+    expect((await client.call('system.getSettings', {})).currency).toBe('EUR');
     expect((await client.call('system.getSettings', {})).theme).toBe('dark');
   });
 

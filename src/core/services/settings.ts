@@ -2,8 +2,9 @@ import type { ApiArgs } from '../../shared/api.ts';
 import type { Settings } from '../../shared/types.ts';
 import { audit, type CoreContext } from '../context.ts';
 
-// Auto-reply is off until an agent turns it on; 30 days is the return window the demo KB states.
-const defaults: Settings = { theme: 'system', language: 'en', agentName: 'Agent', onboarded: false, autoReply: false, autoReplyThreshold: 0.9, returnWindowDays: 30 };
+// Auto-reply is off until an agent turns it on; 30 days is the return window the demo KB states; orders import as USD when their file names no currency.
+const defaults: Settings = { theme: 'system', language: 'en', agentName: 'Agent', onboarded: false, autoReply: false, autoReplyThreshold: 0.9, returnWindowDays: 30, currency: 'USD' };
+const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
 const allowed: { [K in keyof Settings]: (value: unknown) => boolean } = {
   theme: (value) => value === 'system' || value === 'light' || value === 'dark',
   language: (value) => value === 'en' || value === 'zh-CN',
@@ -13,6 +14,7 @@ const allowed: { [K in keyof Settings]: (value: unknown) => boolean } = {
   // Above 0.5: an automatic reply must at least be more likely right than wrong.
   autoReplyThreshold: (value) => typeof value === 'number' && value >= 0.5 && value <= 1,
   returnWindowDays: (value) => Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 365,
+  currency: (value) => typeof value === 'string' && knownCurrencies.has(value),
 };
 
 // A store filled before the app first opened (from the command line, or by an older version) skips the welcome: offering a demo store there would only mix sample data into real data.

@@ -8,9 +8,9 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import type { PhotoIdentification } from '../../shared/types.ts';
 import { useApi, useApiData } from '../app/api.tsx';
 import { errorMessage, useToast } from '../app/toasts.tsx';
-import { useLanguage, useT } from '../i18n/i18n.tsx';
-import { formatMoney } from './format.ts';
+import { useT } from '../i18n/i18n.tsx';
 import { Icon } from './Icon.tsx';
+import { usePriceFormat } from './usePriceFormat.ts';
 import { ProductImage } from './ProductImage.tsx';
 
 const candidateCount = 5;
@@ -38,7 +38,7 @@ function pastedFiles(event: ClipboardEvent): File[] {
 
 export function PhotoDropZone({ compact = false, onOpenProduct }: { compact?: boolean; onOpenProduct?: (sku: string) => void }) {
   const t = useT();
-  const language = useLanguage();
+  const formatPrice = usePriceFormat();
   const api = useApi();
   const toast = useToast();
   const status = useApiData((client) => client.call('vision.status', {}), '', ['system']);
@@ -173,7 +173,7 @@ export function PhotoDropZone({ compact = false, onOpenProduct }: { compact?: bo
                     <span className="related-text">
                       <span className="row-title">{match.title}</span>
                       <span className="muted small">
-                        <span className="mono">{match.sku}</span> · {match.category || t('common.none')} · {match.price === null ? t('products.noPrice') : formatMoney(match.price, language)}
+                        <span className="mono">{match.sku}</span> · {match.category || t('common.none')} · {formatPrice(match.price)}
                       </span>
                       <span className="muted small">{t('photo.score', { score: match.score.toFixed(2) })}</span>
                     </span>

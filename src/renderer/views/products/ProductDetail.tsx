@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import type { RelatedProduct } from '../../../shared/types.ts';
 import { useApiData } from '../../app/api.tsx';
-import { formatMoney } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { usePriceFormat } from '../../components/usePriceFormat.ts';
 import { describeReason } from '../../components/recommendation-reason.ts';
 import { ProductImage } from '../../components/ProductImage.tsx';
-import { useLanguage, useT } from '../../i18n/i18n.tsx';
+import { useT } from '../../i18n/i18n.tsx';
 
 export function ProductDetail({ sku, onBack, onOpen }: { sku: string; onBack: () => void; onOpen: (sku: string) => void }) {
   const t = useT();
-  const language = useLanguage();
+  const formatPrice = usePriceFormat();
   const product = useApiData((client) => client.call('catalog.get', { sku }), sku, ['catalog']);
   const related = useApiData((client) => client.call('recs.boughtTogether', { sku, k: 6 }), sku, ['recs', 'catalog']);
   const similar = useApiData((client) => client.call('recs.similar', { sku, k: 6 }), sku, ['recs', 'catalog']);
@@ -43,7 +43,7 @@ export function ProductDetail({ sku, onBack, onOpen }: { sku: string; onBack: ()
           <span className="eyebrow">{data.category || t('common.none')}</span>
           <h2 data-testid="product-title">{data.title}</h2>
           <span className="mono muted">{data.sku}</span>
-          <p className="price">{data.price === null ? t('products.noPrice') : formatMoney(data.price, language)}</p>
+          <p className="price">{formatPrice(data.price)}</p>
           {data.stock !== null && (
             <span className={`chip ${data.stock === 0 ? 'sentiment-negative' : 'outline'}`} data-testid="product-stock">
               {data.stock === 0 ? t('products.outOfStock') : t('products.inStock', { n: data.stock })}

@@ -2,19 +2,19 @@
 import { useEffect, useState } from 'react';
 import { useApiData } from '../../app/api.tsx';
 import type { Route } from '../../app/routes.ts';
-import { formatMoney } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { usePriceFormat } from '../../components/usePriceFormat.ts';
 import { PhotoDropZone } from '../../components/PhotoDropZone.tsx';
 import { ProductImage } from '../../components/ProductImage.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
-import { useLanguage, useT } from '../../i18n/i18n.tsx';
+import { useT } from '../../i18n/i18n.tsx';
 import { ProductDetail } from './ProductDetail.tsx';
 
 const pageSize = 60;
 
 export function ProductsView({ route }: { route: Extract<Route, { view: 'products' }> }) {
   const t = useT();
-  const language = useLanguage();
+  const formatPrice = usePriceFormat();
   const [query, setQuery] = useState(route.query ?? '');
   const [category, setCategory] = useState('');
   const [openSku, setOpenSku] = useState<string | null>(route.sku ?? null);
@@ -83,7 +83,7 @@ export function ProductsView({ route }: { route: Extract<Route, { view: 'product
               <span className="product-card-title">{product.title}</span>
               <span className="product-card-meta">
                 <span className="muted small">{product.category}</span>
-                <span className="price-small">{product.price === null ? t('products.noPrice') : formatMoney(product.price, language)}</span>
+                <span className="price-small">{formatPrice(product.price)}</span>
               </span>
             </span>
           </button>

@@ -1,17 +1,26 @@
-/** The assistant's settings: automatic replies with their confidence threshold, and the return window its answers apply. */
+/** The store's policy and the assistant: automatic replies with their confidence threshold, the return window its answers apply, and the catalog's currency. */
 import { useEffect, useState } from 'react';
 import { useSettings } from '../../app/settings.tsx';
 import { useToast } from '../../app/toasts.tsx';
-import { useT } from '../../i18n/i18n.tsx';
+import { useLanguage, useT } from '../../i18n/i18n.tsx';
+
+/** Every ISO 4217 code the runtime can format, named in the agent's language ("EUR — Euro"). */
+function currencyOptions(language: string): { code: string; label: string }[] {
+  const names = new Intl.DisplayNames(language, { type: 'currency' });
+  return Intl.supportedValuesOf('currency').map((code) => ({ code, label: `${code} — ${names.of(code) ?? code}` }));
+}
 
 export function AssistantPanel() {
   const t = useT();
+  const language = useLanguage();
   const toast = useToast();
   const { settings, update } = useSettings();
   const [threshold, setThreshold] = useState(String(Math.round(settings.autoReplyThreshold * 100)));
   const [returnWindow, setReturnWindow] = useState(String(settings.returnWindowDays));
   useEffect(() => setThreshold(String(Math.round(settings.autoReplyThreshold * 100))), [settings.autoReplyThreshold]);
+  const [currency, setCurrency] = useState(settings.currency);
   useEffect(() => setReturnWindow(String(settings.returnWindowDays)), [settings.returnWindowDays]);
+  useEffect(() => setCurrency(settings.currency), [settings.currency]);
 
   const save = (changes: Parameters<typeof update>[0]) =>
     update(changes).then(
@@ -31,7 +40,7 @@ export function AssistantPanel() {
         className="form-row"
         onSubmit={(event) => {
           event.preventDefault();
-          void save({ autoReplyThreshold: Number(threshold) / 100, returnWindowDays: Number(returnWindow) });
+          void save({ autoReplyThreshold: Number(threshold) / 100, returnWindowDays: Number(returnWindow), currency });
         }}
       >
         <label className="form-label" htmlFor="auto-reply-threshold">
@@ -42,6 +51,16 @@ export function AssistantPanel() {
           {t('settings.returnWindow')}
         </label>
         <input id="return-window" type="number" min={0} max={365} step={1} value={returnWindow} data-testid="return-window" onChange={(event) => setReturnWindow(event.target.value)} />
+        <label className="form-label" htmlFor="store-currency">
+          {t('settings.currency')}
+        </label>
+        <select id="store-currency" value={currency} data-testid="store-currency" onChange={(event) => setCurrency(event.target.value)}>
+          {currencyOptions(language).map((option) => (
+            <option key={option.code} value={option.code}>
+              {option.label}
+            </option>
+          ))}
+        </select>
         <button type="submit" className="button">
           {t('common.save')}
         </button>
