@@ -169,6 +169,8 @@ export interface ReviewModelStatus {
   corrections: number;
   /** Reviews with 1-2 or 4-5 stars, the other half. */
   ratedReviews: number;
+  /** Labelled reviews (corrections plus rated) a retrain needs at least. */
+  minimumRows: number;
 }
 
 export interface KbArticle {

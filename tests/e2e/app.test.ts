@@ -55,6 +55,8 @@ describe('ShopDesk in the browser', () => {
     await openView(page, 'settings');
     const productCount = page.getByTestId('table-counts').locator('[data-table="products"] dd');
     await expect.poll(() => productCount.textContent()).toBe(String(demo.products.length));
+    // Tables are named as agents know them, not by their SQL names.
+    expect(await page.getByTestId('table-counts').locator('[data-table="order_items"] dt').textContent()).toBe('Order lines');
     await screenshot(page, 'settings');
   });
 

@@ -137,3 +137,15 @@ describe('review triage in the browser', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 });
+
+describe('review triage on an empty store', () => {
+  const harness = useHarness({ demo: false, modelsPath: '' });
+
+  test('Retrain is off and says what it needs instead of failing when pressed', async () => {
+    const { page } = harness();
+    await openView(page, 'reviews');
+    await page.getByTestId('reviews-tab-model').click();
+    await expect.poll(() => page.getByTestId('model-too-few').textContent()).toContain('Retraining needs at least 20 labelled reviews');
+    expect(await page.getByTestId('model-retrain').isDisabled()).toBe(true);
+  });
+});

@@ -102,7 +102,7 @@ describe('review triage', () => {
     await expect(client.call('reviews.setLabel', { id: 'nope', label: 'negative' })).rejects.toMatchObject({ code: 'not_found' });
     const entry = (await client.call('system.audit', { limit: 5 })).find((item) => item.action === 'reviews.setLabel');
     expect(JSON.parse(entry?.detail ?? '{}')).toEqual({ label: 'positive', previous: 'neutral' });
-    expect(await client.call('reviews.modelStatus', {})).toEqual({ active: 'built-in', corrections: 1, ratedReviews: 8 });
+    expect(await client.call('reviews.modelStatus', {})).toEqual({ active: 'built-in', corrections: 1, ratedReviews: 8, minimumRows: 20 });
   });
 
   it('summarises a product by month with its aspects and quotes', async () => {

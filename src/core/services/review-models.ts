@@ -61,6 +61,7 @@ export function reviewModelStatus(context: CoreContext): ApiResult<'reviews.mode
     active: activeReviewModel(context),
     corrections: reviewCorrections(context).length,
     ratedReviews: context.db.prepare('SELECT count(*) FROM reviews WHERE rating IS NOT NULL AND rating <> 3').pluck().get() as number,
+    minimumRows,
   };
 }
 

@@ -44,6 +44,8 @@ export function ReviewModelPanel() {
   };
 
   const active = status.data?.active;
+  // Too few labelled reviews: say what is missing instead of offering a button that can only fail.
+  const tooFew = status.data !== undefined && status.data.corrections + status.data.ratedReviews < status.data.minimumRows;
   return (
     <div className="review-model pad" data-testid="review-model">
       <section className="card">
@@ -52,8 +54,13 @@ export function ReviewModelPanel() {
         </h2>
         {status.data && <p>{t('reviews.model.data', { corrections: status.data.corrections, rated: status.data.ratedReviews })}</p>}
         <p className="muted">{t('reviews.model.explain')}</p>
+        {tooFew && (
+          <p className="callout" data-testid="model-too-few">
+            {t('reviews.model.tooFew', { n: status.data?.minimumRows ?? 0 })}
+          </p>
+        )}
         <div className="button-row">
-          <button type="button" className="button primary" disabled={busy !== null} data-testid="model-retrain" onClick={() => void retrain()}>
+          <button type="button" className="button primary" disabled={busy !== null || tooFew} data-testid="model-retrain" onClick={() => void retrain()}>
             <Icon name="sparkle" size={16} />
             {busy === 'training' ? t('reviews.model.training') : t('reviews.model.retrain')}
           </button>

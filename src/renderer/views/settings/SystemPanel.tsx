@@ -1,6 +1,29 @@
 import { useApiData } from '../../app/api.tsx';
 import { formatCount } from '../../components/format.ts';
-import { useLanguage, useT } from '../../i18n/i18n.tsx';
+import { useLanguage, useT, type MessageKey } from '../../i18n/i18n.tsx';
+
+/** The store's tables as agents know them; a table added later without a name here shows its own name. */
+const tableLabels: Record<string, MessageKey> = {
+  audit_log: 'settings.table.audit_log',
+  conversations: 'settings.table.conversations',
+  customers: 'settings.table.customers',
+  image_vectors: 'settings.table.image_vectors',
+  interactions: 'settings.table.interactions',
+  kb_articles: 'settings.table.kb_articles',
+  labels: 'settings.table.labels',
+  macros: 'settings.table.macros',
+  migrations: 'settings.table.migrations',
+  messages: 'settings.table.messages',
+  order_items: 'settings.table.order_items',
+  orders: 'settings.table.orders',
+  product_images: 'settings.table.product_images',
+  products: 'settings.table.products',
+  review_replies: 'settings.table.review_replies',
+  review_scores: 'settings.table.review_scores',
+  reviews: 'settings.table.reviews',
+  settings: 'settings.table.settings',
+  vision_adapters: 'settings.table.vision_adapters',
+};
 
 export function SystemPanel() {
   const t = useT();
@@ -59,12 +82,15 @@ export function SystemPanel() {
             </dl>
             <h3 className="section-title">{t('settings.tables')}</h3>
             <dl className="count-grid" data-testid="table-counts">
-              {Object.entries(data.tables).map(([table, count]) => (
-                <div key={table} className="count-tile" data-table={table}>
-                  <dt className="mono">{table}</dt>
-                  <dd>{formatCount(count, language)}</dd>
-                </div>
-              ))}
+              {Object.entries(data.tables)
+                .map(([table, count]) => ({ table, count, label: tableLabels[table] ? t(tableLabels[table]) : table }))
+                .sort((left, right) => left.label.localeCompare(right.label, language))
+                .map(({ table, count, label }) => (
+                  <div key={table} className="count-tile" data-table={table}>
+                    <dt title={table}>{label}</dt>
+                    <dd>{formatCount(count, language)}</dd>
+                  </div>
+                ))}
             </dl>
           </>
         )}
