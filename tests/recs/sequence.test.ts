@@ -18,12 +18,16 @@ function chainInteractions(): Interaction[] {
   return interactions;
 }
 
-const options: SequenceOptions = { dimension: 8, window: 3, copies: 2, epochs: 40, learningRate: 0.02, weightDecay: 0, batchSize: 8, seed: 5 };
+const options: SequenceOptions = { dimension: 8, window: 3, copies: 2, epochs: 40, learningRate: 0.02, weightDecay: 0, batchSize: 8, negatives: 100, seed: 5 };
 
 describe('next-item model', () => {
-  it('learns what follows the last item', () => {
+  // 100 negatives over 8 items is the full softmax; 3 per batch is the sampled one.
+  it.each([
+    ['full', 100],
+    ['sampled', 3],
+  ])('learns what follows the last item (%s softmax)', (_, negatives) => {
     const data = indexInteractions(chainInteractions());
-    const model = trainSequenceModel(data, options);
+    const model = trainSequenceModel(data, { ...options, negatives });
     expect(model.dimension).toBe(16);
     for (let last = 0; last < 8; last += 1) {
       const history = [data.itemIndex.get(`i${(last + 7) % 8}`)!, data.itemIndex.get(`i${last}`)!];
