@@ -5,7 +5,7 @@
  */
 import { hashString } from '../text/hash.ts';
 import { tokenize } from '../text/tokenize.ts';
-import type { SparseRows } from './item-similarity.ts';
+import { packRows, topEntries, type SparseRows } from './item-similarity.ts';
 
 /** Words too common in product text to say anything about similarity. */
 const stopWords = new Set(['a', 'an', 'and', 'the', 'of', 'for', 'with', 'in', 'on', 'to', 'by', 'or', 'x', 'is', 'at', 'from']);
@@ -76,24 +76,12 @@ export function invertedIndex(vectors: readonly (Map<number, number> | undefined
 export function textNeighbours(texts: readonly (string | undefined)[], neighbours: number): SparseRows {
   const vectors = textVectors(texts);
   const index = invertedIndex(vectors);
-  const offsets = new Int32Array(texts.length + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
-  vectors.forEach((vector, item) => {
-    if (vector) {
+  return packRows(
+    vectors.map((vector, item) => {
+      if (!vector) return { indices: [], values: [] };
       const scores = textSimilarities(vector, index, texts.length);
       scores[item] = 0;
-      const candidates: number[] = [];
-      scores.forEach((score, other) => {
-        if (score > 0) candidates.push(other);
-      });
-      candidates.sort((first, second) => (scores[second] as number) - (scores[first] as number) || first - second);
-      for (const other of candidates.slice(0, neighbours)) {
-        indices.push(other);
-        values.push(scores[other] as number);
-      }
-    }
-    offsets[item + 1] = indices.length;
-  });
-  return { offsets, indices: Int32Array.from(indices), values: Float32Array.from(values) };
+      return topEntries(scores, neighbours);
+    }),
+  );
 }

@@ -7,7 +7,7 @@
  * thousands of images (Johnson–Lindenstrauss: cosines are kept to within a few hundredths).
  */
 import { seededRandom } from '../random.ts';
-import { emptyRows, type SparseRows } from './item-similarity.ts';
+import { emptyRows, packRows, topEntries, type RowEntries, type SparseRows } from './item-similarity.ts';
 
 const projectedDimensions = 128;
 /** Beyond this many items with images the all-pairs cosine is skipped (rows stay empty). */
@@ -41,29 +41,18 @@ export function imageNeighbours(vectors: readonly (Float32Array | undefined)[], 
   const present = vectors.flatMap((vector, item) => (vector ? [item] : []));
   if (present.length < 2 || present.length > maximumImageItems) return emptyRows(vectors.length);
   const projected = centredProjections(present.map((item) => vectors[item] as Float32Array), seed);
-  const rows = new Map<number, { other: number; cosine: number }[]>();
+  const rows = new Map<number, RowEntries>();
   present.forEach((item, position) => {
     const own = projected[position] as Float32Array;
-    const candidates: { other: number; cosine: number }[] = [];
+    const cosines = new Float64Array(vectors.length);
     present.forEach((other, otherPosition) => {
       if (other === item) return;
       const theirs = projected[otherPosition] as Float32Array;
       let cosine = 0;
       for (let index = 0; index < own.length; index += 1) cosine += (own[index] as number) * (theirs[index] as number);
-      if (cosine > 0) candidates.push({ other, cosine });
+      cosines[other] = cosine;
     });
-    candidates.sort((first, second) => second.cosine - first.cosine || first.other - second.other);
-    rows.set(item, candidates.slice(0, neighbours));
+    rows.set(item, topEntries(cosines, neighbours, present));
   });
-  const offsets = new Int32Array(vectors.length + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
-  vectors.forEach((_, item) => {
-    for (const { other, cosine } of rows.get(item) ?? []) {
-      indices.push(other);
-      values.push(cosine);
-    }
-    offsets[item + 1] = indices.length;
-  });
-  return { offsets, indices: Int32Array.from(indices), values: Float32Array.from(values) };
+  return packRows(vectors.map((_, item) => rows.get(item) ?? { indices: [], values: [] }));
 }

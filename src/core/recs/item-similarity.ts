@@ -15,15 +15,26 @@ export interface SparseRows {
 /** Rows that hold nothing: a signal with no data (no texts, no images, too large to compute). */
 export const emptyRows = (rows: number): SparseRows => ({ offsets: new Int32Array(rows + 1), indices: new Int32Array(0), values: new Float32Array(0) });
 
-/** Keeps, for one dense row, the `limit` largest positive entries (largest first). */
-function topEntries(row: Float64Array, touched: number[], limit: number): { indices: number[]; values: number[] } {
-  const candidates = touched.filter((column) => (row[column] as number) > 0);
+/** A row of a sparse matrix before packing. */
+export interface RowEntries {
+  indices: number[];
+  values: number[];
+}
+
+/** Keeps, for one dense row, the `limit` largest positive entries (largest first, ties by column); `columns` limits the search to the columns set. */
+export function topEntries(row: ArrayLike<number>, limit: number, columns?: readonly number[]): RowEntries {
+  const candidates: number[] = [];
+  if (columns) {
+    for (const column of columns) if ((row[column] as number) > 0) candidates.push(column);
+  } else {
+    for (let column = 0; column < row.length; column += 1) if ((row[column] as number) > 0) candidates.push(column);
+  }
   candidates.sort((first, second) => (row[second] as number) - (row[first] as number) || first - second);
   const kept = candidates.slice(0, limit);
   return { indices: kept, values: kept.map((column) => row[column] as number) };
 }
 
-function packRows(rows: { indices: number[]; values: number[] }[]): SparseRows {
+export function packRows(rows: readonly RowEntries[]): SparseRows {
   const offsets = new Int32Array(rows.length + 1);
   rows.forEach((row, index) => (offsets[index + 1] = (offsets[index] as number) + row.indices.length));
   const total = offsets[rows.length] as number;
@@ -78,7 +89,7 @@ export function itemCosine(data: InteractionData, options: CooccurrenceOptions):
     }
     const countItem = data.itemCounts[item] as number;
     for (const other of touched) row[other] = (pairCounts[other] as number) / (Math.sqrt(countItem * (data.itemCounts[other] as number)) + options.shrink);
-    const kept = topEntries(row, touched, options.neighbours);
+    const kept = topEntries(row, options.neighbours, touched);
     similarityRows.push(kept);
     countRows.push({ indices: kept.indices, values: kept.indices.map((other) => pairCounts[other] as number) });
     for (const other of touched) {
@@ -123,7 +134,7 @@ export function itemTransitions(data: InteractionData, options: TransitionOption
     });
     const denominator = (data.itemCounts[item] as number) + options.shrink;
     for (const next of touched) row[next] = (row[next] as number) / denominator;
-    rows.push(topEntries(row, touched, options.neighbours));
+    rows.push(topEntries(row, options.neighbours, touched));
     for (const next of touched) row[next] = 0;
   }
   return packRows(rows);

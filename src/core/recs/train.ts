@@ -8,7 +8,7 @@ import { textNeighbours } from './content.ts';
 import { imageNeighbours } from './image-similarity.ts';
 import { trainEase } from './ease.ts';
 import { indexInteractions, leaveLastOut, type Interaction, type InteractionData } from './interactions.ts';
-import { emptyRows, itemCosine, itemTransitions, type SparseRows } from './item-similarity.ts';
+import { emptyRows, itemCosine, itemTransitions, packRows, topEntries, type SparseRows } from './item-similarity.ts';
 import { componentNames, type BlendWeights, type ModelSettings, type RecommenderModel } from './model.ts';
 import { emptySequenceModel, trainSequenceModel, type SequenceOptions } from './sequence.ts';
 import { tuneWeights } from './tuning.ts';
@@ -50,23 +50,7 @@ const neighbourCount = 200;
 
 /** Keeps the largest `limit` positive entries of each row of a dense square matrix. */
 function sparsify(dense: Float32Array, size: number, limit: number): SparseRows {
-  const offsets = new Int32Array(size + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
-  for (let row = 0; row < size; row += 1) {
-    const slice = dense.subarray(row * size, (row + 1) * size);
-    const columns: number[] = [];
-    slice.forEach((value, column) => {
-      if (value > 0) columns.push(column);
-    });
-    columns.sort((first, second) => (slice[second] as number) - (slice[first] as number) || first - second);
-    for (const column of columns.slice(0, limit)) {
-      indices.push(column);
-      values.push(slice[column] as number);
-    }
-    offsets[row + 1] = indices.length;
-  }
-  return { offsets, indices: Int32Array.from(indices), values: Float32Array.from(values) };
+  return packRows(Array.from({ length: size }, (_, row) => topEntries(dense.subarray(row * size, (row + 1) * size), limit)));
 }
 
 /** Trains every signal on indexed interactions; the weights are left at the given ones. */
