@@ -107,6 +107,8 @@ describe('review triage in the browser', () => {
     const { page } = harness();
     await page.getByTestId('reviews-tab-model').click();
     await expect.poll(() => page.getByTestId('active-model').textContent()).toBe('Built-in');
+    // The label corrected in the test above, counted in the singular.
+    expect(await page.getByTestId('review-model').textContent()).toContain('Training data in this store: 1 correction and');
     await page.getByTestId('model-retrain').click();
     await page.getByTestId('model-comparison').waitFor();
     await expect.poll(() => page.getByTestId('evaluation-candidate').textContent()).toMatch(/reviews-\d{8}T\d{9}Z/);

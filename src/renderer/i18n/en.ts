@@ -174,7 +174,7 @@ export const en = {
   'reviews.summary.noAspects': 'No aspects mentioned yet.',
   'reviews.model.active': 'Active model',
   'reviews.model.builtIn': 'Built-in',
-  'reviews.model.data': 'Training data in this store: {corrections} corrections and {rated} reviews with 1–2 or 4–5 stars.',
+  'reviews.model.data': 'Training data in this store: {corrections} {corrections|correction|corrections} and {rated} {rated|review|reviews} with 1–2 or 4–5 stars.',
   'reviews.model.explain': 'Retraining adapts the built-in model to this store: it keeps what the model learned from public review data and learns from your corrections and from reviews whose stars say it plainly (1–2 or 4–5). One review in five is held out to compare both models before you switch.',
   'reviews.model.tooFew': 'Retraining needs at least {n} labelled reviews: correct some labels in the queue, or import reviews with star ratings.',
   'reviews.model.retrain': 'Retrain',
