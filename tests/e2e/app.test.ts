@@ -234,7 +234,7 @@ describe('ShopDesk in the browser', () => {
     const file = join(dataDir, 'new-products.csv');
     await writeFile(file, `sku,title,description,category,price\n${sku},Aurora Test Lamp,A lamp added by the end-to-end test,Lighting,42.5\n`);
     await importFile(page, 'products', file);
-    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('1 new');
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('new-products.csv: 1 row, 1 new');
     await screenshot(page, 'settings-import');
     await searchProducts(page, 'Aurora Test Lamp');
     await expect.poll(() => page.getByTestId('product-grid').textContent()).toContain('Aurora Test Lamp');

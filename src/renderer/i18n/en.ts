@@ -251,7 +251,7 @@ export const en = {
   'settings.importFile': 'File',
   'settings.importRun': 'Import file',
   'settings.importing': 'Importing {file}…',
-  'settings.importDone': 'Imported {file}: {rows} rows, {inserted} new, {updated} updated.',
+  'settings.importDone': 'Imported {file}: {rows} {rows|row|rows}, {inserted} new, {updated} updated.',
   'settings.importFailed': 'Import failed',
   'settings.export': 'Export',
   'settings.exportHint': 'Download each table as a file you can import again.',
