@@ -18,6 +18,8 @@ export const en = {
   'common.none': '—',
   'common.showing': '{shown} of {total}',
   'common.loadMore': 'Load more',
+  'common.undo': 'Undo',
+  'common.undone': 'Undone.',
 
   'time.now': 'just now',
   'time.minutes': '{n} min ago',
@@ -145,8 +147,6 @@ export const en = {
   'reviews.to': 'To date',
   'reviews.export': 'Export CSV',
   'reviews.exported': 'Exported {file}.',
-  'reviews.undo': 'Undo',
-  'reviews.undone': 'Undone.',
   'reviews.reopenedMany': '{n} {n|review|reviews} reopened.',
   'reviews.reopenSelected': 'Reopen',
   'reviews.assignSelected': 'Assign',
@@ -327,6 +327,7 @@ export const en = {
   'settings.macroAdd': 'Add macro',
   'settings.macroEdit': 'Edit',
   'settings.macroDelete': 'Delete',
+  'settings.macroDeleted': 'Macro “{name}” deleted.',
 
   'shortcuts.title': 'Keyboard shortcuts',
   'shortcuts.palette': 'Open the command palette',

@@ -20,6 +20,8 @@ export const zhCN: Dictionary = {
   'common.none': '—',
   'common.showing': '{shown} / {total}',
   'common.loadMore': '加载更多',
+  'common.undo': '撤销',
+  'common.undone': '已撤销。',
 
   'time.now': '刚刚',
   'time.minutes': '{n} 分钟前',
@@ -147,8 +149,6 @@ export const zhCN: Dictionary = {
   'reviews.to': '结束日期',
   'reviews.export': '导出 CSV',
   'reviews.exported': '已导出 {file}。',
-  'reviews.undo': '撤销',
-  'reviews.undone': '已撤销。',
   'reviews.reopenedMany': '已重新打开 {n} 条评价。',
   'reviews.reopenSelected': '重新打开',
   'reviews.assignSelected': '分配',
@@ -329,6 +329,7 @@ export const zhCN: Dictionary = {
   'settings.macroAdd': '添加快捷回复',
   'settings.macroEdit': '编辑',
   'settings.macroDelete': '删除',
+  'settings.macroDeleted': '已删除快捷回复“{name}”。',
 
   'shortcuts.title': '键盘快捷键',
   'shortcuts.palette': '打开命令面板',

@@ -52,11 +52,20 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
     }
   };
 
-  const changeStatus = async (next: ConversationStatus) => {
-    if (!selectedId) return;
+  // A resolved conversation leaves the Open tab at once, so the toast offers to set the status back.
+  const changeStatus = async (id: string, previous: ConversationStatus, next: ConversationStatus) => {
+    if (next === previous) return;
     try {
-      await api.call('chat.setStatus', { id: selectedId, status: next });
-      toast.success(t('chat.statusChanged', { status: t(`status.${next}`) }));
+      await api.call('chat.setStatus', { id, status: next });
+      const undo = () =>
+        void api.call('chat.setStatus', { id, status: previous }).then(
+          () => {
+            toast.success(t('common.undone'));
+            conversation.reload();
+          },
+          (error: unknown) => toast.error(error),
+        );
+      toast.success(t('chat.statusChanged', { status: t(`status.${next}`) }), { label: t('common.undo'), run: undo });
       conversation.reload();
     } catch (error) {
       toast.error(error);
@@ -90,7 +99,7 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
           key={current.id}
           conversation={current}
           agentName={settings.agentName}
-          onStatus={(next) => void changeStatus(next)}
+          onStatus={(next) => void changeStatus(current.id, current.status, next)}
           onSend={send}
           onAssign={(assignee) => void act(() => api.call('chat.assign', { id: current.id, assignee }))}
           onClearEscalation={() => void act(() => api.call('chat.clearEscalation', { id: current.id }))}
