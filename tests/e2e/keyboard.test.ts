@@ -1,6 +1,7 @@
 /**
  * Keyboard-only work: the conversation list driven by the same keys as the review queue
- * (j / k, r, e), listed in the "?" help.
+ * (j / k, r, e), listed in the "?" help; focus that stays somewhere useful when the element
+ * holding it goes away (a product card, a Send button disabled while sending).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -9,6 +10,10 @@ import { openView, useHarness } from './harness.ts';
 /** Leaves no field focused, as after a click on empty space: single-letter shortcuts apply. */
 async function blur(page: Page): Promise<void> {
   await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+}
+
+function focused(page: Page): Promise<string | null | undefined> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
 }
 
 describe('keyboard', () => {
@@ -34,7 +39,7 @@ describe('keyboard', () => {
     expect(await rows.nth(1).getAttribute('aria-current')).toBe('true');
 
     await page.keyboard.press('r');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('composer-input');
+    await expect.poll(() => focused(page)).toBe('composer-input');
     // Typed into the reply, the same letters are text, not shortcuts.
     await page.keyboard.type('jke');
     expect(await subject.textContent()).toBe(subjects[1]);
@@ -57,6 +62,43 @@ describe('keyboard', () => {
     await page.keyboard.press('r');
     await page.getByTestId('view-reviews').waitFor();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+  });
+
+  test('a product opened from the keyboard focuses the way back, and going back focuses its card', async () => {
+    const { page } = harness();
+    await openView(page, 'products');
+    const card = page.getByTestId('product-card').nth(2);
+    const sku = await card.getAttribute('data-sku');
+    await card.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('product-detail').waitFor();
+    await expect.poll(() => focused(page)).toBe('product-back');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('product-grid').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-sku'))).toBe(sku);
+  });
+
+  test('sending with the Send buttons leaves the caret in the field it sent from', async () => {
+    const { page } = harness();
+    await openView(page, 'chat');
+    await page.getByTestId('thread-subject').waitFor();
+    const messages = page.getByTestId('thread').getByTestId('message');
+
+    await page.getByTestId('simulator').locator('summary').click();
+    await page.getByTestId('simulator-input').fill('Is there a phone number I can call?');
+    let count = await messages.count();
+    await page.getByTestId('simulator-send').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => messages.count()).toBe(count + 1);
+    await expect.poll(() => focused(page)).toBe('simulator-input');
+
+    await page.getByTestId('composer-note').click();
+    await page.getByTestId('composer-input').fill('Customer asked for a phone line.');
+    count = await messages.count();
+    await page.getByTestId('composer-send').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => messages.count()).toBe(count + 1);
+    await expect.poll(() => focused(page)).toBe('composer-input');
   });
 
   test('the help lists the shared keys for conversations and reviews', async () => {

@@ -53,6 +53,8 @@ export function Composer({
     const sent = await onSend(mode, draft);
     setSending(false);
     if (sent) onDraft('');
+    // The Send button was disabled while sending, which drops its focus: the caret goes back to the message.
+    textarea.current?.focus();
   };
 
   const pick = async (macro: Macro) => {
