@@ -315,7 +315,7 @@ export const zhCN: Dictionary = {
   'palette.empty': '没有匹配的命令。',
   'palette.goTo': '前往{view}',
   'palette.toggleTheme': '切换浅色 / 深色主题',
-  'palette.switchLanguage': '切换语言为{language}',
+  'palette.switchLanguage': '切换语言为 {language}',
   'palette.import': '导入数据…',
   'palette.createDemo': '创建演示店铺',
   'palette.searchProducts': '搜索商品“{query}”',
