@@ -40,6 +40,8 @@ describe('undo', () => {
     await openView(page, 'chat');
     await page.getByTestId('conversation-row').filter({ hasText: 'Where is my order 100231?' }).first().click();
     const composer = page.getByTestId('composer-input');
+    // The assistant's draft arrives first; cleared before it lands, it would fill the cleared field.
+    await expect.poll(() => composer.inputValue()).not.toBe('');
     await composer.fill('');
     await composer.pressSequentially('/track');
     await page.getByTestId('macro-picker').getByTestId('macro-option').filter({ hasText: 'Order status with tracking' }).waitFor();
