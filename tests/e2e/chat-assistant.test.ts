@@ -74,6 +74,32 @@ describe('chat assistant in the browser', () => {
     await page.getByTestId('escalation-banner').waitFor({ state: 'detached' });
   });
 
+  test("the assistant's draft follows the newest customer message; the agent's own text stays", async () => {
+    const { page } = harness();
+    await openView(page, 'chat');
+    await page.getByTestId('conversation-row').filter({ hasText: 'Still no refund for returned headphones' }).first().click();
+    const composer = page.getByTestId('composer-input');
+    const bestText = () => page.getByTestId('suggestion').first().locator('.suggestion-text').textContent();
+    await expect.poll(async () => (await composer.inputValue()) !== '' && (await composer.inputValue()) === (await bestText())).toBe(true);
+    const firstDraft = await composer.inputValue();
+
+    // A new question: the untouched draft answered the previous message, so the new best reply takes its place.
+    await page.getByTestId('simulator').locator('summary').click();
+    await page.getByTestId('simulator-input').fill('Where is my order 100204? What is its tracking number?');
+    await page.getByTestId('simulator-send').click();
+    await expect.poll(bestText).not.toBe(firstDraft);
+    await expect.poll(async () => (await composer.inputValue()) === (await bestText())).toBe(true);
+
+    // Text the agent wrote is theirs: a further customer message leaves it alone.
+    await composer.fill('Let me check with the warehouse.');
+    const suggestionsFor = () => page.getByTestId('suggestions').getAttribute('data-message-id');
+    const answered = await suggestionsFor();
+    await page.getByTestId('simulator-input').fill('Can I get a refund for order 100204 instead?');
+    await page.getByTestId('simulator-send').click();
+    await expect.poll(suggestionsFor).not.toBe(answered);
+    expect(await composer.inputValue()).toBe('Let me check with the warehouse.');
+  });
+
   test('conversations export as CSV transcripts and import again from the chat view', async () => {
     const { page, dataDir } = harness();
     await openView(page, 'chat');

@@ -73,8 +73,10 @@ export function Shell({ connected }: { connected: boolean }) {
         setHelpOpen(true);
       }
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // Capture phase: the shell sees a key before any view does, whenever the view was mounted, so a
+    // view's single-letter shortcut can leave alone the second key of a "g" chord (defaultPrevented).
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);
 
   const otherLanguage: UiLanguage = settings.language === 'en' ? 'zh-CN' : 'en';

@@ -7,7 +7,10 @@ import { useSettings } from '../../app/settings.tsx';
 import { useToast } from '../../app/toasts.tsx';
 import { CustomerDetailPanel } from '../../components/CustomerDetailPanel.tsx';
 import { Icon } from '../../components/Icon.tsx';
+import { isEditable } from '../../components/keys.ts';
+import { useWindowKeydown } from '../../components/useWindowKeydown.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { composerInputId } from './Composer.tsx';
 import { ConversationList } from './ConversationList.tsx';
 import { CustomerPane } from './CustomerPane.tsx';
 import { Thread } from './Thread.tsx';
@@ -52,11 +55,20 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
     }
   };
 
-  const changeStatus = async (next: ConversationStatus) => {
-    if (!selectedId) return;
+  // A resolved conversation leaves the Open tab at once, so the toast offers to set the status back.
+  const changeStatus = async (id: string, previous: ConversationStatus, next: ConversationStatus) => {
+    if (next === previous) return;
     try {
-      await api.call('chat.setStatus', { id: selectedId, status: next });
-      toast.success(t('chat.statusChanged', { status: t(`status.${next}`) }));
+      await api.call('chat.setStatus', { id, status: next });
+      const undo = () =>
+        void api.call('chat.setStatus', { id, status: previous }).then(
+          () => {
+            toast.success(t('common.undone'));
+            conversation.reload();
+          },
+          (error: unknown) => toast.error(error),
+        );
+      toast.success(t('chat.statusChanged', { status: t(`status.${next}`) }), { label: t('common.undo'), run: undo });
       conversation.reload();
     } catch (error) {
       toast.error(error);
@@ -71,6 +83,20 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
       toast.error(error);
     }
   };
+
+  // The keys of Review triage, for conversations: j / k move through the list, r writes the reply, e resolves.
+  useWindowKeydown((event) => {
+    // defaultPrevented: the shell took the key (the r of the g r chord).
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isEditable(event.target) || document.querySelector('dialog[open]')) return;
+    const index = items?.findIndex((item) => item.id === selectedId) ?? -1;
+    if (event.key === 'j' || event.key === 'k') {
+      const next = items?.[event.key === 'j' ? Math.min(index + 1, items.length - 1) : Math.max(index - 1, 0)];
+      if (next) setSelectedId(next.id);
+    } else if (event.key === 'r' && current) document.getElementById(composerInputId)?.focus();
+    else if (event.key === 'e' && current) void changeStatus(current.id, current.status, 'resolved');
+    else return;
+    event.preventDefault();
+  });
 
   return (
     <div className="chat-layout">
@@ -90,7 +116,7 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
           key={current.id}
           conversation={current}
           agentName={settings.agentName}
-          onStatus={(next) => void changeStatus(next)}
+          onStatus={(next) => void changeStatus(current.id, current.status, next)}
           onSend={send}
           onAssign={(assignee) => void act(() => api.call('chat.assign', { id: current.id, assignee }))}
           onClearEscalation={() => void act(() => api.call('chat.clearEscalation', { id: current.id }))}

@@ -8,6 +8,8 @@ import { useT } from '../../i18n/i18n.tsx';
 import { MacroPicker } from './MacroPicker.tsx';
 
 export type ComposerMode = 'agent' | 'note';
+/** The reply field's id, for the shortcut that puts the caret in it. */
+export const composerInputId = 'chat-composer-input';
 
 /** A word starting with / or # right before the caret: the macro being looked for. */
 function macroTrigger(text: string, caret: number): { start: number; query: string } | null {
@@ -51,6 +53,8 @@ export function Composer({
     const sent = await onSend(mode, draft);
     setSending(false);
     if (sent) onDraft('');
+    // The Send button was disabled while sending, which drops its focus: the caret goes back to the message.
+    textarea.current?.focus();
   };
 
   const pick = async (macro: Macro) => {
@@ -90,6 +94,7 @@ export function Composer({
       {pickerOpen && <MacroPicker query={trigger.query} highlighted={highlighted} onPick={(macro) => void pick(macro)} onMatches={(found) => (matches.current = found)} />}
       <textarea
         ref={textarea}
+        id={composerInputId}
         aria-label={t('chat.composer.label')}
         placeholder={mode === 'agent' ? t('chat.composer.placeholder') : t('chat.composer.notePlaceholder')}
         value={draft}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ConversationStatus, ConversationSummary } from '../../../shared/types.ts';
 import { formatDuration, relativeTime } from '../../components/format.ts';
 import { useLanguage, useT } from '../../i18n/i18n.tsx';
@@ -49,6 +49,11 @@ export function ConversationList({
   const t = useT();
   const language = useLanguage();
   const now = useMinuteClock();
+  const listRef = useRef<HTMLUListElement>(null);
+  // j / k move the selection beyond the visible rows: keep the selected one in sight.
+  useEffect(() => {
+    listRef.current?.querySelector('.selected')?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
   return (
     <section className="pane list-pane conversation-pane" aria-label={t('chat.title')}>
       <div className="tabs" role="tablist" aria-label={t('chat.filter')}>
@@ -59,7 +64,7 @@ export function ConversationList({
         ))}
       </div>
       <ConversationFiles />
-      <ul className="item-list" data-testid="conversation-list">
+      <ul ref={listRef} className="item-list" data-testid="conversation-list">
         {conversations?.length === 0 && <li className="empty-state">{t('chat.empty')}</li>}
         {!conversations && loading && <li className="empty-state">{t('common.loading')}</li>}
         {conversations?.map((conversation) => (

@@ -32,7 +32,7 @@ export function SuggestionsPanel({ result, onInsert }: { result: AssistantSugges
     }
   };
   return (
-    <section className={collapsed ? 'suggestions collapsed' : 'suggestions'} aria-label={t('chat.suggestions.title')} data-testid="suggestions">
+    <section className={collapsed ? 'suggestions collapsed' : 'suggestions'} aria-label={t('chat.suggestions.title')} data-testid="suggestions" data-message-id={result.messageId}>
       <header className="suggestions-header">
         <Icon name="sparkle" size={14} />
         <strong>{t('chat.suggestions.title')}</strong>

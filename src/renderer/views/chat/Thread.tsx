@@ -43,7 +43,10 @@ export function Thread({
   // Suggestions follow the latest customer message; macros and articles change them too.
   const suggestions = useApiData((client) => client.call('chat.suggest', { conversationId: conversation.id }), `${conversation.id}:${awaitingReply ?? 'answered'}`, ['macros', 'kb']);
   const result = suggestions.data?.conversationId === conversation.id ? suggestions.data : undefined;
-  const best = awaitingReply !== null && result?.messageId === awaitingReply ? result.suggestions[0] : undefined;
+  const fresh = awaitingReply !== null && result?.messageId === awaitingReply ? result : undefined;
+  // The text the assistant last drafted: while the composer still holds exactly that, it is the
+  // assistant's draft (not the agent's), so it follows the newest customer message.
+  const assistantDraft = useRef('');
 
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
@@ -51,8 +54,12 @@ export function Thread({
 
   // Without an automatic reply, the best suggestion waits as a draft; the agent's own text is never replaced.
   useEffect(() => {
-    if (best) setDraft((current) => (current.trim() === '' ? best.text : current));
-  }, [best]);
+    if (!fresh) return;
+    const next = fresh.suggestions[0]?.text ?? '';
+    const previous = assistantDraft.current;
+    assistantDraft.current = next;
+    setDraft((current) => (current.trim() === '' || current === previous ? next : current));
+  }, [fresh]);
 
   useEffect(() => {
     const suggestionList = result?.suggestions ?? [];

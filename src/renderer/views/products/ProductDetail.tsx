@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RelatedProduct } from '../../../shared/types.ts';
 import { useApiData } from '../../app/api.tsx';
 import { Icon } from '../../components/Icon.tsx';
@@ -14,14 +14,20 @@ export function ProductDetail({ sku, onBack, onOpen }: { sku: string; onBack: ()
   const related = useApiData((client) => client.call('recs.boughtTogether', { sku, k: 6 }), sku, ['recs', 'catalog']);
   const similar = useApiData((client) => client.call('recs.similar', { sku, k: 6 }), sku, ['recs', 'catalog']);
   const [shownImage, setShownImage] = useState<number | null>(null);
+  const back = useRef<HTMLButtonElement>(null);
 
   const data = product.data?.sku === sku ? product.data : undefined;
+  // The card that opened this product is gone: keyboard focus starts again at the way back.
+  const loaded = data !== undefined;
+  useEffect(() => {
+    if (loaded) back.current?.focus();
+  }, [sku, loaded]);
   if (!data) return <p className="muted pad">{t('common.loading')}</p>;
   const mainImage = shownImage ?? data.images[0]?.id ?? null;
 
   return (
     <article className="product-detail" data-testid="product-detail">
-      <button type="button" className="button ghost back" onClick={onBack}>
+      <button ref={back} type="button" className="button ghost back" data-testid="product-back" onClick={onBack}>
         <Icon name="arrowLeft" size={16} />
         {t('products.back')}
       </button>

@@ -19,6 +19,8 @@ export function ProductsView({ route }: { route: Extract<Route, { view: 'product
   const [category, setCategory] = useState('');
   const [openSku, setOpenSku] = useState<string | null>(route.sku ?? null);
   const [limit, setLimit] = useState(pageSize);
+  // The product just closed: its card takes the focus back, so the keyboard carries on where it was.
+  const [closedSku, setClosedSku] = useState<string | null>(null);
   const settledQuery = useDebounced(query.trim());
 
   useEffect(() => {
@@ -36,7 +38,23 @@ export function ProductsView({ route }: { route: Extract<Route, { view: 'product
     ['catalog'],
   );
 
-  if (openSku) return <ProductDetail sku={openSku} onBack={() => setOpenSku(null)} onOpen={setOpenSku} />;
+  useEffect(() => {
+    if (openSku || !closedSku || !products.data) return;
+    document.querySelector<HTMLElement>(`.product-card[data-sku="${CSS.escape(closedSku)}"]`)?.focus();
+    setClosedSku(null);
+  }, [openSku, closedSku, products.data]);
+
+  if (openSku)
+    return (
+      <ProductDetail
+        sku={openSku}
+        onBack={() => {
+          setClosedSku(openSku);
+          setOpenSku(null);
+        }}
+        onOpen={setOpenSku}
+      />
+    );
 
   return (
     <div className="products-layout">
@@ -77,7 +95,7 @@ export function ProductsView({ route }: { route: Extract<Route, { view: 'product
       )}
       <div className="product-grid" data-testid="product-grid">
         {products.data?.items.map((product) => (
-          <button key={product.sku} type="button" className="product-card" data-testid="product-card" onClick={() => setOpenSku(product.sku)}>
+          <button key={product.sku} type="button" className="product-card" data-testid="product-card" data-sku={product.sku} onClick={() => setOpenSku(product.sku)}>
             <ProductImage imageId={product.imageId} alt={product.title} />
             <span className="product-card-body">
               <span className="product-card-title">{product.title}</span>

@@ -55,7 +55,7 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
       setChecked(new Set());
       const undo = () => void revert(() => api.call('reviews.setStatus', { ids: changed, status: status === 'resolved' ? 'open' : 'resolved' }));
       const message = status === 'resolved' ? t('reviews.resolved', { n: changed.length }) : t('reviews.reopenedMany', { n: changed.length });
-      toast.success(message, changed.length ? { label: t('reviews.undo'), run: undo } : undefined);
+      toast.success(message, changed.length ? { label: t('common.undo'), run: undo } : undefined);
     } catch (error) {
       toast.error(error);
     }
@@ -73,7 +73,7 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
           for (const entry of previous) byAssignee.set(entry.assignee, [...(byAssignee.get(entry.assignee) ?? []), entry.id]);
           for (const [name, reviewIds] of byAssignee) await api.call('reviews.assign', { ids: reviewIds, assignee: name });
         });
-      toast.success(t('reviews.assigned', { n: updated, name: assignee }), { label: t('reviews.undo'), run: undo });
+      toast.success(t('reviews.assigned', { n: updated, name: assignee }), { label: t('common.undo'), run: undo });
     } catch (error) {
       toast.error(error);
     }
@@ -82,7 +82,7 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
   const revert = async (action: () => Promise<unknown>) => {
     try {
       await action();
-      toast.success(t('reviews.undone'));
+      toast.success(t('common.undone'));
     } catch (error) {
       toast.error(error);
     }

@@ -33,13 +33,22 @@ export function MacrosPanel() {
     }
   };
 
-  const remove = async (id: string) => {
+  // Deleting takes one press and no confirmation, so the toast offers to put the macro back (under a new id).
+  const remove = async (macro: Macro) => {
     try {
-      await api.call('macros.delete', { id });
-      if (editing === id) {
+      await api.call('macros.delete', { id: macro.id });
+      if (editing === macro.id) {
         setEditing(null);
         setForm(blank);
       }
+      const restore = () =>
+        void api
+          .call('macros.create', { name: macro.name, body: macro.body, ...(macro.shortcut ? { shortcut: macro.shortcut } : {}), ...(macro.intent ? { intent: macro.intent } : {}) })
+          .then(
+            () => toast.success(t('common.undone')),
+            (error: unknown) => toast.error(error),
+          );
+      toast.success(t('settings.macroDeleted', { name: macro.name }), { label: t('common.undo'), run: restore });
     } catch (error) {
       toast.error(error);
     }
@@ -64,7 +73,7 @@ export function MacrosPanel() {
             <button type="button" className="button ghost small" onClick={() => edit(macro)}>
               {t('settings.macroEdit')}
             </button>
-            <button type="button" className="button ghost small" onClick={() => void remove(macro.id)}>
+            <button type="button" className="button ghost small" data-testid="macro-delete" onClick={() => void remove(macro)}>
               {t('settings.macroDelete')}
             </button>
           </li>

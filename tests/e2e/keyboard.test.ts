@@ -1,0 +1,114 @@
+/**
+ * Keyboard-only work: the conversation list driven by the same keys as the review queue
+ * (j / k, r, e), listed in the "?" help; focus that stays somewhere useful when the element
+ * holding it goes away (a product card, a Send button disabled while sending).
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { openView, useHarness } from './harness.ts';
+
+/** Leaves no field focused, as after a click on empty space: single-letter shortcuts apply. */
+async function blur(page: Page): Promise<void> {
+  await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+}
+
+function focused(page: Page): Promise<string | null | undefined> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+}
+
+describe('keyboard', () => {
+  const harness = useHarness();
+
+  test('j / k move through conversations, r writes the reply, e resolves', async () => {
+    const { page } = harness();
+    await openView(page, 'chat');
+    const rows = page.getByTestId('conversation-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    await rows.first().click();
+    const subjects = await rows.locator('.row-subject').allTextContents();
+    const subject = page.getByTestId('thread-subject');
+    await expect.poll(() => subject.textContent()).toBe(subjects[0]);
+    await blur(page);
+
+    await page.keyboard.press('j');
+    await expect.poll(() => subject.textContent()).toBe(subjects[1]);
+    await page.keyboard.press('j');
+    await expect.poll(() => subject.textContent()).toBe(subjects[2]);
+    await page.keyboard.press('k');
+    await expect.poll(() => subject.textContent()).toBe(subjects[1]);
+    expect(await rows.nth(1).getAttribute('aria-current')).toBe('true');
+
+    await page.keyboard.press('r');
+    await expect.poll(() => focused(page)).toBe('composer-input');
+    // Typed into the reply, the same letters are text, not shortcuts.
+    await page.keyboard.type('jke');
+    expect(await subject.textContent()).toBe(subjects[1]);
+    await page.getByTestId('composer-input').fill('');
+
+    await blur(page);
+    await page.keyboard.press('e');
+    await expect.poll(() => page.getByTestId('status-resolved').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('toast-success').filter({ hasText: 'Conversation marked Resolved.' }).getByTestId('toast-action').click();
+    await expect.poll(() => page.getByTestId('status-open').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  test('"g r" still leaves Chat for Review triage, though r alone writes the reply there', async () => {
+    const { page } = harness();
+    // Chat is the view the app opens with: its shortcuts are registered before the shell's.
+    await page.reload();
+    await page.getByTestId('thread-subject').waitFor();
+    await blur(page);
+    await page.keyboard.press('g');
+    await page.keyboard.press('r');
+    await page.getByTestId('view-reviews').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+  });
+
+  test('a product opened from the keyboard focuses the way back, and going back focuses its card', async () => {
+    const { page } = harness();
+    await openView(page, 'products');
+    const card = page.getByTestId('product-card').nth(2);
+    const sku = await card.getAttribute('data-sku');
+    await card.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('product-detail').waitFor();
+    await expect.poll(() => focused(page)).toBe('product-back');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('product-grid').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-sku'))).toBe(sku);
+  });
+
+  test('sending with the Send buttons leaves the caret in the field it sent from', async () => {
+    const { page } = harness();
+    await openView(page, 'chat');
+    await page.getByTestId('thread-subject').waitFor();
+    const messages = page.getByTestId('thread').getByTestId('message');
+
+    await page.getByTestId('simulator').locator('summary').click();
+    await page.getByTestId('simulator-input').fill('Is there a phone number I can call?');
+    let count = await messages.count();
+    await page.getByTestId('simulator-send').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => messages.count()).toBe(count + 1);
+    await expect.poll(() => focused(page)).toBe('simulator-input');
+
+    await page.getByTestId('composer-note').click();
+    await page.getByTestId('composer-input').fill('Customer asked for a phone line.');
+    count = await messages.count();
+    await page.getByTestId('composer-send').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => messages.count()).toBe(count + 1);
+    await expect.poll(() => focused(page)).toBe('composer-input');
+  });
+
+  test('the help lists the shared keys for conversations and reviews', async () => {
+    const { page } = harness();
+    await blur(page);
+    await page.keyboard.press('?');
+    const help = page.getByTestId('shortcuts-help');
+    await help.waitFor();
+    expect(await help.textContent()).toContain('Next conversation or review');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Undo for one-press data changes that take something out of sight: a conversation's new status
+ * (a resolved one leaves the Open tab) and a deleted macro.
+ */
+import { describe, expect, test } from 'vitest';
+import { openView, useHarness } from './harness.ts';
+
+describe('undo', () => {
+  const harness = useHarness();
+
+  test("a conversation's status change is undone from its toast", async () => {
+    const { page } = harness();
+    await openView(page, 'chat');
+    const row = page.getByTestId('conversation-row').filter({ hasText: 'Where is my order 100231?' });
+    await row.first().click();
+    await expect.poll(() => page.getByTestId('thread-subject').textContent()).toBe('Where is my order 100231?');
+
+    await page.getByTestId('status-resolved').click();
+    await expect.poll(() => row.count()).toBe(0);
+    const toast = page.getByTestId('toast-success').filter({ hasText: 'Conversation marked Resolved.' });
+    await toast.getByTestId('toast-action').click();
+
+    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => page.getByTestId('status-open').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  test('a deleted macro comes back with Undo and can be inserted again', async () => {
+    const { page } = harness();
+    await openView(page, 'settings');
+    const row = page.getByTestId('macro-admin-row').filter({ hasText: 'Order status with tracking' });
+    await expect.poll(() => row.count()).toBe(1);
+
+    await row.getByTestId('macro-delete').click();
+    await expect.poll(() => row.count()).toBe(0);
+    await page.getByTestId('toast-success').filter({ hasText: 'Macro “Order status with tracking” deleted.' }).getByTestId('toast-action').click();
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator('kbd').textContent()).toBe('/track');
+
+    // The restored macro is the same canned reply: its shortcut fills it in for a conversation.
+    await openView(page, 'chat');
+    await page.getByTestId('conversation-row').filter({ hasText: 'Where is my order 100231?' }).first().click();
+    const composer = page.getByTestId('composer-input');
+    // The assistant's draft arrives first; cleared before it lands, it would fill the cleared field.
+    await expect.poll(() => composer.inputValue()).not.toBe('');
+    await composer.fill('');
+    await composer.pressSequentially('/track');
+    await page.getByTestId('macro-picker').getByTestId('macro-option').filter({ hasText: 'Order status with tracking' }).waitFor();
+    await composer.press('Enter');
+    await expect.poll(() => composer.inputValue()).toContain('TT374921022GB');
+  });
+});
