@@ -111,4 +111,26 @@ describe('keyboard', () => {
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
   });
+
+  test('shortcut hints name the platform modifier: ⌘ on a Mac, Ctrl elsewhere', async () => {
+    const { browser, url } = harness();
+    const placeholders: Record<string, string | null> = {};
+    for (const [platform, userAgent] of [
+      ['mac', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36'],
+      ['linux', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36'],
+    ] as const) {
+      const page = await browser.newPage({ userAgent });
+      try {
+        await page.goto(url);
+        await openView(page, 'chat');
+        await page.getByTestId('conversation-row').first().click();
+        const composer = page.locator('#chat-composer-input');
+        await composer.waitFor();
+        placeholders[platform] = await composer.getAttribute('placeholder');
+      } finally {
+        await page.close();
+      }
+    }
+    expect(placeholders).toEqual({ mac: 'Write a reply… (⌘+Enter to send)', linux: 'Write a reply… (Ctrl+Enter to send)' });
+  });
 });

@@ -10,8 +10,9 @@ import { useApi, useApiData } from '../app/api.tsx';
 import { errorMessage, useToast } from '../app/toasts.tsx';
 import { useT } from '../i18n/i18n.tsx';
 import { Icon } from './Icon.tsx';
-import { usePriceFormat } from './usePriceFormat.ts';
+import { modifierKey } from './keys.ts';
 import { ProductImage } from './ProductImage.tsx';
+import { usePriceFormat } from './usePriceFormat.ts';
 
 const candidateCount = 5;
 
@@ -125,7 +126,7 @@ export function PhotoDropZone({ compact = false, onOpenProduct }: { compact?: bo
               {status.data.message || t('products.photoUnavailable')}
             </p>
           )}
-          {available && <p className="muted small">{t('photo.hint')}</p>}
+          {available && <p className="muted small">{t('photo.hint', { modifier: modifierKey() })}</p>}
         </div>
         {available && (
           <>

@@ -96,7 +96,7 @@ export function Composer({
         ref={textarea}
         id={composerInputId}
         aria-label={t('chat.composer.label')}
-        placeholder={mode === 'agent' ? t('chat.composer.placeholder') : t('chat.composer.notePlaceholder')}
+        placeholder={t(mode === 'agent' ? 'chat.composer.placeholder' : 'chat.composer.notePlaceholder', { modifier: modifierKey() })}
         value={draft}
         rows={4}
         data-testid="composer-input"

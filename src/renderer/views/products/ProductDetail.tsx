@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { RelatedProduct } from '../../../shared/types.ts';
 import { useApiData } from '../../app/api.tsx';
 import { Icon } from '../../components/Icon.tsx';
-import { usePriceFormat } from '../../components/usePriceFormat.ts';
 import { describeReason } from '../../components/recommendation-reason.ts';
 import { ProductImage } from '../../components/ProductImage.tsx';
+import { usePriceFormat } from '../../components/usePriceFormat.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 export function ProductDetail({ sku, onBack, onOpen }: { sku: string; onBack: () => void; onOpen: (sku: string) => void }) {

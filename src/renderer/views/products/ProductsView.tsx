@@ -3,10 +3,10 @@ import { useEffect, useState } from 'react';
 import { useApiData } from '../../app/api.tsx';
 import type { Route } from '../../app/routes.ts';
 import { Icon } from '../../components/Icon.tsx';
-import { usePriceFormat } from '../../components/usePriceFormat.ts';
 import { PhotoDropZone } from '../../components/PhotoDropZone.tsx';
 import { ProductImage } from '../../components/ProductImage.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
+import { usePriceFormat } from '../../components/usePriceFormat.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ProductDetail } from './ProductDetail.tsx';
 
