@@ -57,6 +57,12 @@ describe('ShopDesk in the browser', () => {
     await expect.poll(() => productCount.textContent()).toBe(String(demo.products.length));
     // Tables are named as agents know them, not by their SQL names.
     expect(await page.getByTestId('table-counts').locator('[data-table="order_items"] dt').textContent()).toBe('Order lines');
+    // The audit log says who did what in words; method names ("system.import") stay in the tooltip.
+    const auditRows = page.getByTestId('audit-log').locator('tbody tr');
+    await expect.poll(() => auditRows.count()).toBeGreaterThan(0);
+    const actions = await auditRows.locator('td:nth-child(3)').allTextContents();
+    expect(actions.filter((action) => /^[a-z]+\.[a-zA-Z]+$/.test(action))).toEqual([]);
+    expect(await auditRows.first().getAttribute('title')).toMatch(/^[a-z]+\.[a-zA-Z]+ /);
     await screenshot(page, 'settings');
   });
 
