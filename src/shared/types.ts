@@ -366,6 +366,8 @@ export interface ModelInfo {
   /** Where the file was found, or null when it is missing. */
   path: string | null;
   builtIn: boolean;
+  /** The licence of third-party weights (the image extractors); null for the project's own models, whose cards say it. */
+  licence: string | null;
   /** What the user must do when the model is missing. */
   message: string | null;
 }

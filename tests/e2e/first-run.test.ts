@@ -34,6 +34,10 @@ test('switching the language to Simplified Chinese translates the interface', as
   await page.getByTestId('language-zh-CN').click();
   await expect.poll(() => page.getByTestId('nav-products').textContent()).toContain('商品查询');
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  // Words that come from the core in English (model tasks, table and audit names) read in Chinese too.
+  const reviewModelRow = page.getByTestId('models').locator('tr', { hasText: 'review-sentiment' });
+  await expect.poll(() => reviewModelRow.locator('td:nth-child(2)').textContent()).toBe('评价情感与星级（英文 + 中文）');
+  expect(await page.getByTestId('table-counts').locator('[data-table="products"] dt').textContent()).toBe('商品');
   await screenshot(page, 'settings-zh-CN');
   await page.getByTestId('language-en').click();
   await expect.poll(() => page.getByTestId('nav-products').textContent()).toContain('Product lookup');

@@ -115,9 +115,9 @@ describe('services', () => {
   it('lists the built-in models with what they do, and the image extractors with where they are or what to install', async () => {
     const client = createInProcessClient(newCore());
     const models = await client.call('models.list', {});
-    expect(models.find((model) => model.name === 'review-sentiment')).toMatchObject({ builtIn: true, task: 'review sentiment and star rating (EN + ZH)', message: null });
+    expect(models.find((model) => model.name === 'review-sentiment')).toMatchObject({ builtIn: true, task: 'review sentiment and star rating (EN + ZH)', licence: null, message: null });
     const extractor = models.find((model) => model.name === 'mobilenet-v2-1.0-224-quant');
-    expect(extractor).toMatchObject({ builtIn: false, path: join(sharedModels, 'mobilenet-v2-1.0-224-quant', 'mobilenet_v2_1.0_224_quant.onnx'), message: null });
+    expect(extractor).toMatchObject({ builtIn: false, licence: 'Apache-2.0', path: join(sharedModels, 'mobilenet-v2-1.0-224-quant', 'mobilenet_v2_1.0_224_quant.onnx'), message: null });
 
     const bare = createCore({ dataDir: join(tempDir(), 'bare'), modelsPath: [], logger: createMemoryLogger(), providers: ['cpu'] });
     try {

@@ -56,6 +56,7 @@ export function listModels(context: CoreContext): ModelInfo[] {
       task: cardSummary(join(modelsDir, entry.name, 'MODEL_CARD.md'), entry.name),
       path: join(modelsDir, entry.name),
       builtIn: true,
+      licence: null,
       message: null,
     }));
   const manifest = loadExtractorManifest(extractorManifestPath(context.appRoot));
@@ -67,6 +68,7 @@ export function listModels(context: CoreContext): ModelInfo[] {
       task: `image features for photo identification (${extractor.licence})`,
       path: missing ? null : (found[0]?.path ?? null),
       builtIn: false,
+      licence: extractor.licence,
       message: missing ? found.missing : null,
     };
   });

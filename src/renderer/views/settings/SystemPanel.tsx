@@ -1,6 +1,14 @@
+import type { ModelInfo } from '../../../shared/types.ts';
 import { useApiData } from '../../app/api.tsx';
 import { formatCount } from '../../components/format.ts';
 import { useLanguage, useT, type MessageKey } from '../../i18n/i18n.tsx';
+
+/** The built-in models' tasks in the agent's language (the core reads them, in English, from the model cards). */
+const modelTaskLabels: Record<string, MessageKey> = {
+  'intent-ecommerce': 'settings.modelTask.intent-ecommerce',
+  'intent-kb-terms': 'settings.modelTask.intent-kb-terms',
+  'review-sentiment': 'settings.modelTask.review-sentiment',
+};
 
 /** The store's tables as agents know them; a table added later without a name here shows its own name. */
 const tableLabels: Record<string, MessageKey> = {
@@ -31,6 +39,13 @@ export function SystemPanel() {
   const info = useApiData((client) => client.call('system.info', {}), '', ['system', 'catalog', 'customers', 'orders', 'reviews', 'chat', 'kb']);
   const models = useApiData((client) => client.call('models.list', {}), '', ['system']);
   const data = info.data;
+  // English shows the model card's own words; other languages a translation where there is one.
+  const taskInWords = (model: ModelInfo) => {
+    if (language === 'en') return model.task;
+    const key = modelTaskLabels[model.name];
+    if (key) return t(key);
+    return model.builtIn ? model.task : t('settings.modelTask.imageFeatures', { licence: model.licence ?? '—' });
+  };
 
   return (
     <>
@@ -112,7 +127,7 @@ export function SystemPanel() {
                 <td>
                   {model.name} {model.builtIn && <span className="chip outline">{t('settings.builtIn')}</span>}
                 </td>
-                <td>{model.task}</td>
+                <td>{taskInWords(model)}</td>
                 <td>
                   {model.path ? (
                     <span className="mono small">{model.path}</span>
