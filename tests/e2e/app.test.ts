@@ -197,6 +197,30 @@ describe('ShopDesk in the browser', () => {
     }
   });
 
+  test('on a 1280 × 800 laptop with the simulator open, the suggestions keep one header line and their best answer in sight', async () => {
+    const { page } = harness();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      await openView(page, 'chat');
+      await page.getByTestId('conversation-row').first().click();
+      await page.getByTestId('simulator').locator('summary').click();
+      const suggestions = page.getByTestId('suggestions');
+      await suggestions.getByTestId('suggestion').first().waitFor();
+      const title = await suggestions.locator('.suggestions-header strong').boundingBox();
+      const hide = await page.getByTestId('suggestions-toggle').boundingBox();
+      const panel = await suggestions.boundingBox();
+      const best = await suggestions.getByTestId('suggestion').first().boundingBox();
+      // The same line: "Hide" does not wrap under the title.
+      expect(Math.abs((hide?.y ?? 0) + (hide?.height ?? 0) / 2 - ((title?.y ?? 0) + (title?.height ?? 0) / 2))).toBeLessThan(6);
+      // At least 40 px of the best suggestion show inside the panel.
+      expect((panel?.y ?? 0) + (panel?.height ?? 0) - (best?.y ?? 0)).toBeGreaterThan(40);
+      await screenshot(page, 'chat-laptop-simulator');
+    } finally {
+      await page.getByTestId('simulator').locator('summary').click();
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   test('an agent reply and an internal note appear in the thread', async () => {
     const { page } = harness();
     await openView(page, 'chat');

@@ -9,8 +9,10 @@ export function CustomerSimulator({ onSend }: { onSend: (body: string) => Promis
   const input = useRef<HTMLInputElement>(null);
   return (
     <details className="simulator" data-testid="simulator">
-      <summary>{t('chat.simulator.title')}</summary>
-      <p className="muted">{t('chat.simulator.hint')}</p>
+      {/* The hint shares the summary's line: the open simulator takes two lines from the thread, not three. */}
+      <summary>
+        {t('chat.simulator.title')} <span className="simulator-hint">· {t('chat.simulator.hint')}</span>
+      </summary>
       <form
         className="inline-form"
         onSubmit={(event) => {

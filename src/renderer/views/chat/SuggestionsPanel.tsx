@@ -31,13 +31,14 @@ export function SuggestionsPanel({ result, onInsert }: { result: AssistantSugges
       // Storage can be unavailable (private windows); the panel still toggles for this session.
     }
   };
+  const intentLine = result.outOfScope ? t('chat.suggestions.outOfScope') : t('chat.suggestions.intent', { intent: describeIntent(t, result.intent), confidence: formatPercent(result.confidence, language) });
   return (
     <section className={collapsed ? 'suggestions collapsed' : 'suggestions'} aria-label={t('chat.suggestions.title')} data-testid="suggestions" data-message-id={result.messageId}>
       <header className="suggestions-header">
         <Icon name="sparkle" size={14} />
         <strong>{t('chat.suggestions.title')}</strong>
-        <span className="muted" data-testid="suggestions-intent">
-          {result.outOfScope ? t('chat.suggestions.outOfScope') : t('chat.suggestions.intent', { intent: describeIntent(t, result.intent), confidence: formatPercent(result.confidence, language) })}
+        <span className="muted" data-testid="suggestions-intent" title={intentLine}>
+          {intentLine}
         </span>
         <button type="button" className="button ghost small suggestions-toggle" aria-expanded={!collapsed} data-testid="suggestions-toggle" onClick={toggle}>
           {collapsed ? t('chat.suggestions.show', { n: result.suggestions.length }) : t('chat.suggestions.hide')}
