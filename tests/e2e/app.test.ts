@@ -138,8 +138,12 @@ describe('ShopDesk in the browser', () => {
     await page.getByTestId('shortcuts-help').waitFor();
     await expect(page.getByTestId('shortcuts-help').textContent()).resolves.toContain('Show or hide the customer beside the chat');
     await screenshot(page, 'shortcuts');
-    await page.keyboard.press('Escape');
+    // Ctrl+K from the help swaps it for the palette: one dialog at a time, one Escape to close.
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('command-palette').waitFor();
     await page.getByTestId('shortcuts-help').waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('command-palette').waitFor({ state: 'detached' });
   });
 
   test('review triage: j moves the selection and e resolves the selected review', async () => {

@@ -53,6 +53,8 @@ export function Shell({ connected }: { connected: boolean }) {
     const onKeyDown = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
+        // One dialog at a time: the palette replaces the shortcuts help rather than stacking on it.
+        setHelpOpen(false);
         setPaletteOpen((open) => !open);
         return;
       }
