@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPath } from '../../src/core/services/data-files.ts';
@@ -57,5 +57,32 @@ describe('importers on bad input', () => {
     }
     await importPath(core.context, 'products', write(dir, 'fine.csv', 'sku,title,price\nA1,Mug,1.5e1\nA2,Cup,.5\n'));
     expect(core.context.db.prepare('SELECT price FROM products ORDER BY sku').pluck().all()).toEqual([15, 0.5]);
+  });
+
+  it('names the line of an invalid UTF-8 byte or a NUL byte, also past the first chunk the stream reads', async () => {
+    const core = newCore();
+    const dir = tempDir();
+    const invalid = write(dir, 'invalid.csv', Buffer.concat([Buffer.from('id,name\nC1,Ann\nC2,Jos'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    await expect(importPath(core.context, 'customers', invalid)).rejects.toThrow(`${invalid}: is not valid UTF-8 (line 3)`);
+    // 5,000 rows of about 20 bytes: the bad byte is in the second 64 KiB chunk.
+    const rows = Array.from({ length: 5000 }, (_, index) => `C${index},Customer ${index}`);
+    const late = write(dir, 'late.csv', Buffer.concat([Buffer.from(`id,name\n${rows.join('\n')}\nC9999,Jos`), Buffer.from([0xff]), Buffer.from('\nC10000,Bob\n')]));
+    await expect(importPath(core.context, 'customers', late)).rejects.toThrow(`${late}: is not valid UTF-8 (line 5002)`);
+    const nul = write(dir, 'nul.csv', Buffer.concat([Buffer.from(`id,name\n${rows.join('\n')}\nC9999,Jo`), Buffer.from([0]), Buffer.from('\n')]));
+    await expect(importPath(core.context, 'customers', nul)).rejects.toThrow(`${nul}: is a binary file, not text (NUL byte on line 5002)`);
+    expect(tableCounts(core.context.db).customers).toBe(0);
+  });
+
+  it('refuses a Markdown folder holding a binary or mis-encoded file, naming it, and imports nothing', async () => {
+    const core = newCore();
+    const dir = tempDir();
+    const folder = join(dir, 'articles');
+    mkdirSync(folder);
+    write(folder, 'a-returns.md', '# Returns\nWithin 30 days.\n');
+    const photo = write(folder, 'b-photo.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
+    await expect(importPath(core.context, 'kb', folder)).rejects.toThrow(`${photo}: is a binary file, not text (NUL byte on line 3)`);
+    write(folder, 'b-photo.md', Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from('\nOpen daily.\n')]));
+    await expect(importPath(core.context, 'kb', folder)).rejects.toThrow(`${photo}: is not valid UTF-8 (line 1)`);
+    expect(tableCounts(core.context.db).kb_articles).toBe(0);
   });
 });

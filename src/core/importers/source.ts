@@ -4,7 +4,7 @@
  * line it broke on) and yields one raw record at a time.
  */
 import { parse } from 'csv-parse';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { ImportError } from './errors.ts';
@@ -53,12 +53,73 @@ export function formatOf(fileName: string): RecordFormat {
   throw new ImportError(fileName, null, null, `unsupported file type "${extension || 'none'}" (use .csv, .jsonl or .json)`);
 }
 
+/** The line (1-based, counting from `firstLine`) that byte `offset` of `bytes` is on. */
+function lineAt(bytes: Uint8Array, offset: number, firstLine: number): number {
+  let line = firstLine;
+  for (let index = 0; index < offset; index += 1) if (bytes[index] === 0x0a) line += 1;
+  return line;
+}
+
+function refusesUtf8(bytes: Uint8Array): boolean {
+  try {
+    // Streaming: a character cut at the end is not an error, only a byte that can never be valid is.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Where the first invalid UTF-8 byte of a chunk is: the shortest prefix a fresh decoder
+ * refuses, found by bisection (only run once a chunk failed, so the cost does not matter).
+ */
+function firstInvalidByte(bytes: Uint8Array): number {
+  // Continuation bytes at the start end a character the previous chunk began.
+  let start = 0;
+  while (start < 3 && start < bytes.length && ((bytes[start] as number) & 0xc0) === 0x80) start += 1;
+  let low = start;
+  let high = bytes.length;
+  if (!refusesUtf8(bytes.subarray(start, high))) return start;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (refusesUtf8(bytes.subarray(start, middle))) high = middle;
+    else low = middle + 1;
+  }
+  return Math.max(start, high - 1);
+}
+
+function binaryFileError(fileName: string, bytes: Uint8Array, firstLine: number): ImportError {
+  return new ImportError(fileName, null, null, `is a binary file, not text (NUL byte on line ${lineAt(bytes, bytes.indexOf(0), firstLine)})`);
+}
+
+function invalidUtf8Error(fileName: string, bytes: Uint8Array, firstLine: number): ImportError {
+  return new ImportError(fileName, null, null, `is not valid UTF-8 (line ${lineAt(bytes, firstInvalidByte(bytes), firstLine)}); save it as UTF-8 and try again`);
+}
+
+/**
+ * Reads a whole text file for the readers that need it at once, with the stream
+ * decoder's checks: a missing file, a binary file or invalid UTF-8 is an ImportError
+ * naming the file (and line), never a stack trace or silently replaced characters.
+ */
+export function readTextFile(path: string): string {
+  sourceFromFile(path);
+  const bytes = readFileSync(path);
+  if (bytes.includes(0)) throw binaryFileError(path, bytes, 1);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidUtf8Error(path, bytes, 1);
+  }
+}
+
 /**
  * Decodes UTF-8, refusing NUL bytes (binary files). Invalid sequences are refused too,
  * unless the reader replaces them (scoring keeps going and flags the rows instead).
  */
 class Utf8Decoder extends Transform {
   private readonly decoder: TextDecoder;
+  /** The line the next chunk starts on. */
   private line = 1;
 
   constructor(
@@ -73,14 +134,14 @@ class Utf8Decoder extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.onBytes(chunk.byteLength);
     if (chunk.includes(0)) {
-      callback(new ImportError(this.fileName, null, null, `is a binary file, not text (NUL byte near line ${this.line})`));
+      callback(binaryFileError(this.fileName, chunk, this.line));
       return;
     }
     let text: string;
     try {
       text = this.decoder.decode(chunk, { stream: true });
     } catch {
-      callback(new ImportError(this.fileName, null, null, `is not valid UTF-8 (near line ${this.line}); save it as UTF-8 and try again`));
+      callback(invalidUtf8Error(this.fileName, chunk, this.line));
       return;
     }
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.line += 1;
