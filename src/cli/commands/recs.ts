@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadRecommender, readInteractionsCsv, readItemFile, recommendForUsers, saveRecommender, similarItems, trainRecommender } from '../../core/recs/index.ts';
-import { UsageError, type Command, type CommandRun } from '../command.ts';
+import { loadNamedModel, UsageError, type Command, type CommandRun } from '../command.ts';
 
 function positiveInteger(value: string | boolean | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -23,7 +23,7 @@ async function writeLines(path: string, records: unknown[]): Promise<void> {
 }
 
 async function loadModel(run: CommandRun) {
-  return loadRecommender(resolve(String(run.options.model)), run.core.context.engine);
+  return loadNamedModel(String(run.options.model), () => loadRecommender(resolve(String(run.options.model)), run.core.context.engine));
 }
 
 export const recsTrainCommand: Command = {
