@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,10 @@ async function shopdesk(args: string[]): Promise<{ code: number; stdout: string;
     const failure = error as { code: number; stdout: string; stderr: string };
     return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
   }
+}
+
+function jsonLines(path: string): Record<string, unknown>[] {
+  return readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 /** Exit code 1 and one line on stderr: the message, no stack trace. */
@@ -60,4 +64,42 @@ describe('the CLI on bad input', () => {
     writeFileSync(labelled, 'text,intent\nhello,greet\nhi there,greet\n');
     expectOneLineError(await shopdesk(['intents', 'train', '--in', labelled, '--out', join(dir, 'model')]), 'training needs at least two intents besides out_of_scope');
   }, 30_000);
+
+  it('scores the good reviews around a broken JSON line or a CSV row of the wrong length, one output line per record', async () => {
+    const dir = tempDir();
+    const jsonl = join(dir, 'reviews.jsonl');
+    writeFileSync(jsonl, '{"id":"j1","text":"Love it, great quality"}\n{"id":"j2","text":"cut off\n[1,2]\n{"id":"j4","text":"Broke after one day, awful"}\n');
+    const fromJson = await shopdesk(['reviews', 'score', '--in', jsonl, '--out', join(dir, 'jsonl-scores.jsonl')]);
+    expect(fromJson.code).toBe(0);
+    expect(fromJson.stderr).toContain(`${jsonl}: row 2: is not valid JSON`);
+    expect(fromJson.stderr).toContain(`${jsonl}: row 3: must be a JSON object`);
+    const jsonScores = jsonLines(join(dir, 'jsonl-scores.jsonl'));
+    expect(jsonScores.map((line) => line.id)).toEqual(['j1', null, null, 'j4']);
+    expect(jsonScores.map((line) => line.sentiment ?? line.error)).toEqual(['positive', 'row 2: is not valid JSON', 'row 3: must be a JSON object', 'negative']);
+
+    const csv = join(dir, 'reviews.csv');
+    writeFileSync(csv, 'id,text\nc1,Love it\nc2,good, but slow\nc3,Terrible. Broke at once\n');
+    const fromCsv = await shopdesk(['reviews', 'score', '--in', csv, '--out', join(dir, 'csv-scores.jsonl')]);
+    expect(fromCsv.code).toBe(0);
+    const csvScores = jsonLines(join(dir, 'csv-scores.jsonl'));
+    expect(csvScores.map((line) => line.id)).toEqual(['c1', 'c2', 'c3']);
+    expect(csvScores[1]).toEqual({ id: 'c2', error: 'row 2: not valid CSV: columns length is 2, got 3 on line 3' });
+    expect(csvScores[2]).toMatchObject({ sentiment: 'negative' });
+  }, 60_000);
+
+  it('writes the reviews read before a quote that never closes, and refuses an empty file', async () => {
+    const dir = tempDir();
+    const open = join(dir, 'open-quote.csv');
+    writeFileSync(open, 'id,text\nq1,Love it\nq2,"never closed\nq3,fine\n');
+    const scored = await shopdesk(['reviews', 'score', '--in', open, '--out', join(dir, 'scores.jsonl')]);
+    expectOneLineError(scored, `${open}: row 2: not valid CSV: Quote Not Closed: the parsing is finished with an opening quote at line 4`);
+    expect(jsonLines(join(dir, 'scores.jsonl'))).toEqual([expect.objectContaining({ id: 'q1', sentiment: 'positive' })]);
+
+    for (const content of ['', 'id,text\n']) {
+      const empty = join(dir, 'empty.csv');
+      writeFileSync(empty, content);
+      const refused = await shopdesk(['reviews', 'score', '--in', empty, '--out', join(dir, 'none.jsonl')]);
+      expectOneLineError(refused, `${empty}: has no reviews to score (expected a header with id and text, and a row per review)`);
+    }
+  }, 60_000);
 });

@@ -161,6 +161,8 @@ export interface SourceRecord {
   /** 1-based number of the record among the data rows (the CSV header is not a row). */
   row: number;
   record: RawRecord;
+  /** Why the record could not be read; only with `keepBadRecords`, else the reader throws. */
+  problem?: string;
 }
 
 export interface ReadOptions {
@@ -169,16 +171,27 @@ export interface ReadOptions {
   requiredColumns?: readonly string[];
   /** Replace invalid UTF-8 with U+FFFD instead of refusing the file. */
   replaceInvalidUtf8?: boolean;
+  /**
+   * Yield a CSV row with the wrong number of fields, or a JSON line that does not parse, with
+   * its problem instead of stopping: scoring answers every other record. A quote left open
+   * still stops the reader, since nothing after it can be told apart.
+   */
+  keepBadRecords?: boolean;
 }
 
 export async function* readRecords(source: ImportSource, format: RecordFormat, options: ReadOptions = {}): AsyncGenerator<SourceRecord> {
   const text = source.open().pipe(new Utf8Decoder(source.fileName, options.onBytes ?? (() => {}), options.replaceInvalidUtf8 === true));
-  if (format === 'csv') yield* readCsv(source.fileName, text, options.requiredColumns ?? []);
-  else if (format === 'jsonl') yield* readJsonLines(source.fileName, text);
+  const keepBadRecords = options.keepBadRecords === true;
+  if (format === 'csv') yield* readCsv(source.fileName, text, options.requiredColumns ?? [], keepBadRecords);
+  else if (format === 'jsonl') yield* readJsonLines(source.fileName, text, keepBadRecords);
   else yield* readJsonArray(source.fileName, text);
 }
 
-async function* readCsv(fileName: string, text: Readable, requiredColumns: readonly string[]): AsyncGenerator<SourceRecord> {
+function csvReason(error: unknown): string {
+  return `not valid CSV: ${error instanceof Error ? error.message.replace(/^Invalid Record Length: /, '') : String(error)}`;
+}
+
+async function* readCsv(fileName: string, text: Readable, requiredColumns: readonly string[], keepBadRecords: boolean): AsyncGenerator<SourceRecord> {
   const parser = text.pipe(
     parse({
       bom: true,
@@ -189,6 +202,7 @@ async function* readCsv(fileName: string, text: Readable, requiredColumns: reado
         return columns;
       },
       skip_empty_lines: true,
+      relax_column_count: keepBadRecords,
       info: true,
     }),
   );
@@ -196,14 +210,14 @@ async function* readCsv(fileName: string, text: Readable, requiredColumns: reado
   text.on('error', (error) => parser.destroy(error));
   let row = 0;
   try {
-    for await (const { record } of parser as AsyncIterable<{ record: RawRecord }>) {
+    for await (const { record, info } of parser as AsyncIterable<{ record: RawRecord; info: { error?: Error } }>) {
       row += 1;
-      yield { row, record };
+      // With relax_column_count the parser passes a row of the wrong length on, flagged.
+      yield info.error ? { row, record, problem: csvReason(info.error) } : { row, record };
     }
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    const reason = error instanceof Error ? error.message.replace(/^Invalid Record Length: /, '') : String(error);
-    throw new ImportError(fileName, row + 1, null, `not valid CSV: ${reason}`);
+    throw new ImportError(fileName, row + 1, null, csvReason(error));
   }
 }
 
@@ -221,20 +235,23 @@ async function* lines(text: Readable): AsyncGenerator<string> {
   if (pending.length > 0) yield pending;
 }
 
-async function* readJsonLines(fileName: string, text: Readable): AsyncGenerator<SourceRecord> {
+async function* readJsonLines(fileName: string, text: Readable, keepBadRecords: boolean): AsyncGenerator<SourceRecord> {
   let row = 0;
   for await (const line of lines(text)) {
     const trimmed = line.trim();
     if (trimmed === '') continue;
     row += 1;
     let value: unknown;
+    let problem: string | null = null;
     try {
       value = JSON.parse(trimmed);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) problem = 'must be a JSON object';
     } catch {
-      throw new ImportError(fileName, row, null, 'is not valid JSON');
+      problem = 'is not valid JSON';
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ImportError(fileName, row, null, 'must be a JSON object');
-    yield { row, record: value as RawRecord };
+    if (problem === null) yield { row, record: value as RawRecord };
+    else if (keepBadRecords) yield { row, record: {}, problem };
+    else throw new ImportError(fileName, row, null, problem);
   }
 }
 
