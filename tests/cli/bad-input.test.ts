@@ -102,4 +102,33 @@ describe('the CLI on bad input', () => {
       expectOneLineError(refused, `${empty}: has no reviews to score (expected a header with id and text, and a row per review)`);
     }
   }, 60_000);
+
+  it('gives unknown users cold-start results and names unknown items and empty key files', async () => {
+    const dir = tempDir();
+    const interactions = join(dir, 'interactions.csv');
+    writeFileSync(interactions, 'user,item,rating,timestamp\nu1,A,5,1\nu2,A,4,2\nu2,B,4,3\nu3,B,5,4\nu3,C,3,2024-01-01\n');
+    const model = join(dir, 'model');
+    expect((await shopdesk(['recs', 'train', '--in', interactions, '--out', model])).code).toBe(0);
+
+    const users = join(dir, 'users.txt');
+    writeFileSync(users, 'u1\nstranger\n');
+    const recommended = await shopdesk(['recs', 'recommend', '--model', model, '--users', users, '--out', join(dir, 'recs.jsonl'), '--k', '2']);
+    expect(recommended.code).toBe(0);
+    expect(recommended.stderr).toBe('recommended for 2 users (1 unknown to the model: cold-start results)\n');
+    expect(jsonLines(join(dir, 'recs.jsonl'))).toEqual([
+      { user: 'u1', items: expect.any(Array) },
+      { user: 'stranger', items: expect.arrayContaining([expect.any(String)]) },
+    ]);
+
+    const items = join(dir, 'items.txt');
+    writeFileSync(items, '# items\nA\nnope\n');
+    const similar = await shopdesk(['recs', 'similar', '--model', model, '--items', items, '--out', join(dir, 'similar.jsonl')]);
+    expect(similar.code).toBe(0);
+    expect(similar.stderr).toContain(`warning: ${items}: line 3: unknown item "nope" (not in the model): no similar items\n`);
+    expect(jsonLines(join(dir, 'similar.jsonl')).map((line) => line.item)).toEqual(['A', 'nope']);
+
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '\n# nobody yet\n');
+    expectOneLineError(await shopdesk(['recs', 'recommend', '--model', model, '--users', empty, '--out', join(dir, 'none.jsonl')]), `${empty}: has no user ids (one per line)`);
+  }, 60_000);
 });
