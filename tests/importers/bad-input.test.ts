@@ -85,4 +85,25 @@ describe('importers on bad input', () => {
     await expect(importPath(core.context, 'kb', folder)).rejects.toThrow(`${photo}: is not valid UTF-8 (line 1)`);
     expect(tableCounts(core.context.db).kb_articles).toBe(0);
   });
+
+  it('refuses a conversation given twice, or transcript rows naming two customers, instead of merging silently', async () => {
+    const core = newCore();
+    const dir = tempDir();
+    await importPath(core.context, 'customers', write(dir, 'customers.csv', 'id,name\nC1,Ann\nC2,Bob\n'));
+    const message = (body: string, createdAt: string) => ({ author: 'customer', body, created_at: createdAt });
+    const twice = write(dir, 'twice.json', JSON.stringify([
+      { id: 'V1', customer_id: 'C1', messages: [message('Where is my parcel?', '2026-01-01T10:00:00Z')] },
+      { id: 'V1', customer_id: 'C2', messages: [message('<script>alert(1)</script> 退款', '2026-01-02T10:00:00Z')] },
+    ]));
+    await expect(importPath(core.context, 'conversations', twice)).rejects.toThrow(`${twice}: row 2, field "id": conversation "V1" appears again; give all its messages in one record`);
+    const header = 'conversation_id,customer_id,subject,author,body,created_at';
+    const mixed = write(dir, 'mixed.csv', `${header}\nT1,C1,Parcel,customer,Hi,2026-01-01T10:00:00Z\nT1,C2,Parcel,customer,Still there?,2026-01-01T11:00:00Z\n`);
+    await expect(importPath(core.context, 'conversations', mixed)).rejects.toThrow(`${mixed}: row 2, field "customer_id": differs from the first row of conversation T1 ("C1" vs "C2")`);
+    expect(tableCounts(core.context.db)).toMatchObject({ conversations: 0, messages: 0 });
+
+    // Rows of one transcript that leave the customer out on later rows still merge.
+    const transcript = write(dir, 'transcript.csv', `${header}\nT1,C1,Parcel,customer,Hi,2026-01-01T10:00:00Z\nT1,,,agent,Hello Ann,2026-01-01T10:05:00Z\n`);
+    expect(await importPath(core.context, 'conversations', transcript)).toMatchObject({ rows: 2, inserted: 1 });
+    expect(tableCounts(core.context.db)).toMatchObject({ conversations: 1, messages: 2 });
+  });
 });
