@@ -106,4 +106,12 @@ describe('importers on bad input', () => {
     expect(await importPath(core.context, 'conversations', transcript)).toMatchObject({ rows: 2, inserted: 1 });
     expect(tableCounts(core.context.db)).toMatchObject({ conversations: 1, messages: 2 });
   });
+
+  it('reads a .tsv file with tabs, quotes and commas inside fields included', async () => {
+    const core = newCore();
+    const dir = tempDir();
+    const tsv = write(dir, 'reviews.tsv', 'id\ttext\trating\nr1\tGood, but slow\t4\nr2\t"Tabs\tand ""quotes"""\t2\n');
+    expect(await importPath(core.context, 'reviews', tsv)).toMatchObject({ rows: 2, inserted: 2 });
+    expect(core.context.db.prepare('SELECT text FROM reviews ORDER BY external_id').pluck().all()).toEqual(['Good, but slow', 'Tabs\tand "quotes"']);
+  });
 });

@@ -182,7 +182,9 @@ export interface ReadOptions {
 export async function* readRecords(source: ImportSource, format: RecordFormat, options: ReadOptions = {}): AsyncGenerator<SourceRecord> {
   const text = source.open().pipe(new Utf8Decoder(source.fileName, options.onBytes ?? (() => {}), options.replaceInvalidUtf8 === true));
   const keepBadRecords = options.keepBadRecords === true;
-  if (format === 'csv') yield* readCsv(source.fileName, text, options.requiredColumns ?? [], keepBadRecords);
+  // .tsv is read as CSV with tabs: with commas its header would be one column, "missing" every required one.
+  const delimiter = extname(source.fileName).toLowerCase() === '.tsv' ? '\t' : ',';
+  if (format === 'csv') yield* readCsv(source.fileName, text, { requiredColumns: options.requiredColumns ?? [], keepBadRecords, delimiter });
   else if (format === 'jsonl') yield* readJsonLines(source.fileName, text, keepBadRecords);
   else yield* readJsonArray(source.fileName, text);
 }
@@ -191,10 +193,17 @@ function csvReason(error: unknown): string {
   return `not valid CSV: ${error instanceof Error ? error.message.replace(/^Invalid Record Length: /, '') : String(error)}`;
 }
 
-async function* readCsv(fileName: string, text: Readable, requiredColumns: readonly string[], keepBadRecords: boolean): AsyncGenerator<SourceRecord> {
+interface CsvOptions {
+  requiredColumns: readonly string[];
+  keepBadRecords: boolean;
+  delimiter: string;
+}
+
+async function* readCsv(fileName: string, text: Readable, { requiredColumns, keepBadRecords, delimiter }: CsvOptions): AsyncGenerator<SourceRecord> {
   const parser = text.pipe(
     parse({
       bom: true,
+      delimiter,
       columns: (header: string[]) => {
         const columns = header.map((column) => column.trim().toLowerCase());
         const missing = requiredColumns.filter((column) => !columns.includes(column));
