@@ -38,3 +38,15 @@ export interface Command {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/**
+ * Loads a model folder the user named with --model: a folder that is not such a model
+ * (missing, or another kind) is bad input, said in one line, not a crash.
+ */
+export async function loadNamedModel<T>(dir: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    throw new UsageError(`--model ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

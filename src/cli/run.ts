@@ -106,6 +106,27 @@ function findCommand(positionals: string[]): { command: Command; rest: string[] 
   return undefined;
 }
 
+/** A file that cannot be opened (ENOENT, EACCES, EISDIR, …): Node's message names it. */
+function isFileSystemError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string' && typeof (error as NodeJS.ErrnoException).path === 'string';
+}
+
+/**
+ * Failures the input caused, printed as one line without a stack. RangeError is how the
+ * core refuses bad arguments (the dispatcher's invalid_argument), e.g. training data with one intent.
+ */
+function isUserError(error: unknown): error is Error {
+  return (
+    error instanceof ImportError ||
+    error instanceof UsageError ||
+    error instanceof ApiCallError ||
+    error instanceof NotFoundError ||
+    error instanceof VisionUnavailableError ||
+    error instanceof RangeError ||
+    isFileSystemError(error)
+  );
+}
+
 export async function runCli(argv: string[], io: CommandIo, env: NodeJS.ProcessEnv): Promise<number> {
   const allOptions: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
   for (const [name, option] of Object.entries(globalOptions)) allOptions[name] = { type: option.type, ...('short' in option ? { short: option.short } : {}) };
@@ -172,7 +193,7 @@ export async function runCli(argv: string[], io: CommandIo, env: NodeJS.ProcessE
     await command.run({ core, positionals: rest, options, io, json: options.json === true });
     return 0;
   } catch (error) {
-    if (error instanceof ImportError || error instanceof UsageError || error instanceof ApiCallError || error instanceof NotFoundError || error instanceof VisionUnavailableError) {
+    if (isUserError(error)) {
       io.err(`error: ${error.message}\n`);
       return 1;
     }

@@ -29,7 +29,25 @@ describe('interactions CSV', () => {
   it('names the row of an empty user or item', () => {
     expect(() => readInteractionsCsv(csvFile('user,item\nu1,a\n,b\n'))).toThrow(/row 2, field "user": is required and empty/);
     expect(() => readInteractionsCsv(csvFile('user,item\nu1,\n'))).toThrow(/row 1, field "item": is required and empty/);
-    expect(() => readInteractionsCsv(csvFile('user,item,timestamp\nu1,a,yesterday\n'))).toThrow(/row 1, field "timestamp": "yesterday" is not a number/);
+    expect(() => readInteractionsCsv(csvFile('user,item,timestamp\nu1,a,yesterday\n'))).toThrow(/row 1, field "timestamp": "yesterday" is neither unix seconds nor an ISO date/);
+  });
+
+  it('reads ISO dates as unix seconds, as the interactions import does', () => {
+    const rows = readInteractionsCsv(csvFile('user,item,timestamp\nu1,a,2024-01-01T10:00:00Z\nu2,a,1700000000\n'));
+    expect(rows.map((row) => row.timestamp)).toEqual([1704103200, 1700000000]);
+    expect(() => readInteractionsCsv(csvFile('user,item,timestamp\nu1,a,2023-02-29\n'))).toThrow(/row 1, field "timestamp": "2023-02-29" is not a valid date/);
+  });
+
+  it('refuses a missing, binary or mis-encoded file by name and line, without a stack trace', () => {
+    const dir = tempDir();
+    expect(() => readInteractionsCsv(join(dir, 'missing.csv'))).toThrow(`${join(dir, 'missing.csv')}: cannot be read (does it exist?)`);
+    expect(() => readInteractionsCsv(dir)).toThrow(`${dir}: is not a file`);
+    const binary = join(dir, 'photo.csv');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
+    expect(() => readInteractionsCsv(binary)).toThrow(`${binary}: is a binary file, not text (NUL byte on line 3)`);
+    const latin1 = join(dir, 'latin1.csv');
+    writeFileSync(latin1, Buffer.from('user,item\nu1,a\nu2,caf\xe9\n', 'latin1'));
+    expect(() => readInteractionsCsv(latin1)).toThrow(`${latin1}: is not valid UTF-8 (line 3)`);
   });
 
   it('says clearly when the file is empty or has no interactions', () => {

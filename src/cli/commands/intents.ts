@@ -4,7 +4,7 @@ import { classifyFile } from '../../core/intents/classify-file.ts';
 import { readTrainingCsv } from '../../core/intents/csv.ts';
 import { trainIntentModel } from '../../core/intents/train.ts';
 import { findWordVectors } from '../../core/retrieval/default-embedder.ts';
-import { UsageError, type Command } from '../command.ts';
+import { loadNamedModel, UsageError, type Command } from '../command.ts';
 
 export const intentsTrainCommand: Command = {
   path: ['intents', 'train'],
@@ -42,8 +42,9 @@ export const intentsClassifyCommand: Command = {
     model: { value: 'DIR', description: 'a folder from `intents train` (default: the built-in e-commerce model)' },
   },
   async run({ core, options, io }) {
-    const modelDir = options.model ? resolve(String(options.model)) : builtInIntentModelDir;
-    const classifier = await loadIntentClassifier({ engine: core.context.engine, modelDir });
+    const classifier = options.model
+      ? await loadNamedModel(String(options.model), () => loadIntentClassifier({ engine: core.context.engine, modelDir: resolve(String(options.model)) }))
+      : await loadIntentClassifier({ engine: core.context.engine, modelDir: builtInIntentModelDir });
     const result = await classifyFile({ classifier, inFile: String(options.in), outFile: String(options.out) });
     io.err(`classified ${result.rows} texts\n`);
   },

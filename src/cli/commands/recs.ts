@@ -1,7 +1,9 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadRecommender, readInteractionsCsv, readItemFile, recommendForUsers, saveRecommender, similarItems, trainRecommender } from '../../core/recs/index.ts';
-import { UsageError, type Command, type CommandRun } from '../command.ts';
+import { ImportError } from '../../core/importers/errors.ts';
+import { readTextFile } from '../../core/importers/source.ts';
+import { loadNamedModel, UsageError, type Command, type CommandRun } from '../command.ts';
 
 function positiveInteger(value: string | boolean | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -10,12 +12,20 @@ function positiveInteger(value: string | boolean | undefined, name: string, fall
   return number;
 }
 
-/** One key per line; blank lines and # comments are skipped. */
-async function readKeys(path: string): Promise<string[]> {
-  const text = await readFile(path, 'utf8').catch(() => {
-    throw new UsageError(`${path} cannot be read (does it exist?)`);
-  });
-  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+interface Key {
+  key: string;
+  line: number;
+}
+
+/** One key per line; blank lines and # comments are skipped. A file with none is refused, not answered with nothing. */
+function readKeys(path: string, what: string): Key[] {
+  const keys = readTextFile(path)
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((text, index) => ({ key: text.trim(), line: index + 1 }))
+    .filter(({ key }) => key !== '' && !key.startsWith('#'));
+  if (keys.length === 0) throw new ImportError(path, null, null, `has no ${what} (one per line)`);
+  return keys;
 }
 
 async function writeLines(path: string, records: unknown[]): Promise<void> {
@@ -23,7 +33,7 @@ async function writeLines(path: string, records: unknown[]): Promise<void> {
 }
 
 async function loadModel(run: CommandRun) {
-  return loadRecommender(resolve(String(run.options.model)), run.core.context.engine);
+  return loadNamedModel(String(run.options.model), () => loadRecommender(resolve(String(run.options.model)), run.core.context.engine));
 }
 
 export const recsTrainCommand: Command = {
@@ -66,10 +76,11 @@ export const recsRecommendCommand: Command = {
   async run(run) {
     const k = positiveInteger(run.options.k, 'k', 10);
     const model = await loadModel(run);
-    const users = await readKeys(String(run.options.users));
+    const users = readKeys(String(run.options.users), 'user ids').map(({ key }) => key);
     const results = await recommendForUsers(model, users, { k });
     await writeLines(String(run.options.out), users.map((user, index) => ({ user, items: (results[index] ?? []).map((entry) => entry.item) })));
-    run.io.err(`recommended for ${users.length} users\n`);
+    const unknown = users.filter((user) => !model.userIndex.has(user)).length;
+    run.io.err(`recommended for ${users.length} users${unknown ? ` (${unknown} unknown to the model: cold-start results)` : ''}\n`);
   },
 };
 
@@ -86,8 +97,12 @@ export const recsSimilarCommand: Command = {
   async run(run) {
     const k = positiveInteger(run.options.k, 'k', 10);
     const model = await loadModel(run);
-    const items = await readKeys(String(run.options.items));
-    await writeLines(String(run.options.out), items.map((item) => ({ item, items: similarItems(model, item, k).map((entry) => entry.item) })));
+    const path = String(run.options.items);
+    const items = readKeys(path, 'item ids');
+    for (const { key, line } of items) {
+      if (!model.itemIndex.has(key)) run.io.err(`warning: ${path}: line ${line}: unknown item "${key.slice(0, 80)}" (not in the model): no similar items\n`);
+    }
+    await writeLines(String(run.options.out), items.map(({ key }) => ({ item: key, items: similarItems(model, key, k).map((entry) => entry.item) })));
     run.io.err(`found similar items for ${items.length} items\n`);
   },
 };

@@ -1,10 +1,11 @@
 import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { builtInReviewModelDir, loadReviewScorer, readReviewConfig, trainReviewModel } from '../../core/reviews/model/index.ts';
 import { scoreReviewFile } from '../../core/reviews/score-file.ts';
 import { readReviewTrainingFile } from '../../core/reviews/training-file.ts';
-import { UsageError, type Command } from '../command.ts';
+import { loadNamedModel, UsageError, type Command } from '../command.ts';
 
 export const reviewsScoreCommand: Command = {
   path: ['reviews', 'score'],
@@ -16,10 +17,13 @@ export const reviewsScoreCommand: Command = {
     model: { value: 'DIR', description: 'a model folder from `reviews train` (default: the built-in model)' },
   },
   async run({ core, options, io }) {
-    const modelDir = options.model ? resolve(String(options.model)) : builtInReviewModelDir(core.context.appRoot);
-    const scorer = await loadReviewScorer({ engine: core.context.engine, modelDir });
+    const scorer = options.model
+      ? await loadNamedModel(String(options.model), () => loadReviewScorer({ engine: core.context.engine, modelDir: resolve(String(options.model)) }))
+      : await loadReviewScorer({ engine: core.context.engine, modelDir: builtInReviewModelDir(core.context.appRoot) });
     const toStdout = options.out === '-';
     const out = toStdout ? io.stdout : createWriteStream(String(options.out));
+    // An output file that cannot be created fails here, as an error the CLI reports, not as an unhandled stream event.
+    if (!toStdout) await once(out, 'open');
     let lastShown = 0;
     const result = await scoreReviewFile({
       scorer,

@@ -29,10 +29,13 @@ export function optionalText(record: RawRecord, field: string): string | null {
   return value;
 }
 
+/** Plain decimal notation: `Number()` alone would also take "0x10", "0b1" and "Infinity". */
+const decimalPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
 export function optionalNumber(record: RawRecord, field: string, range?: { min?: number; max?: number }): number | null {
   const value = raw(record, field);
   if (value === null) return null;
-  const parsed = Number(value);
+  const parsed = decimalPattern.test(value) ? Number(value) : Number.NaN;
   if (!Number.isFinite(parsed)) throw new FieldError(field, `"${value.slice(0, 40)}" is not a number`);
   if (range?.min !== undefined && parsed < range.min) throw new FieldError(field, `${parsed} is below ${range.min}`);
   if (range?.max !== undefined && parsed > range.max) throw new FieldError(field, `${parsed} is above ${range.max}`);
@@ -48,6 +51,14 @@ export function requiredNumber(record: RawRecord, field: string, range?: { min?:
 export function optionalInteger(record: RawRecord, field: string, range?: { min?: number; max?: number }): number | null {
   const value = optionalNumber(record, field, range);
   if (value !== null && !Number.isInteger(value)) throw new FieldError(field, `${value} is not a whole number`);
+  // SQLite's INTEGER columns refuse what a double cannot hold exactly.
+  if (value !== null && !Number.isSafeInteger(value)) throw new FieldError(field, `${value} is too large`);
+  return value;
+}
+
+export function requiredInteger(record: RawRecord, field: string, range?: { min?: number; max?: number }): number {
+  const value = optionalInteger(record, field, range);
+  if (value === null) throw new FieldError(field, 'is required and empty');
   return value;
 }
 
@@ -66,10 +77,33 @@ export function oneOf<T extends string>(record: RawRecord, field: string, allowe
 export function optionalDate(record: RawRecord, field: string): string | null {
   const value = raw(record, field);
   if (value === null) return null;
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) throw new FieldError(field, `"${value.slice(0, 40)}" is not an ISO date (YYYY-MM-DD)`);
+  return isoDate(field, value);
+}
+
+function isoDate(field: string, value: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!day) throw new FieldError(field, `"${value.slice(0, 40)}" is not an ISO date (YYYY-MM-DD)`);
   const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new FieldError(field, `"${value.slice(0, 40)}" is not a valid date`);
+  // Date.parse rolls 2024-02-30 over to March 1st: the day must exist in its month.
+  const [year, month, date] = day.slice(1).map(Number) as [number, number, number];
+  const calendar = new Date(Date.UTC(year, month - 1, date));
+  if (Number.isNaN(time) || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== date) {
+    throw new FieldError(field, `"${value.slice(0, 40)}" is not a valid date`);
+  }
   return new Date(time).toISOString();
+}
+
+/** Unix seconds, or an ISO date converted to them. */
+export function optionalTimestamp(record: RawRecord, field: string): number | null {
+  const value = raw(record, field);
+  if (value === null) return null;
+  if (/^\d+(\.\d+)?$/.test(value)) {
+    const seconds = Math.floor(Number(value));
+    if (!Number.isSafeInteger(seconds)) throw new FieldError(field, `${value.slice(0, 40)} is too large for unix seconds`);
+    return seconds;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) throw new FieldError(field, `"${value.slice(0, 40)}" is neither unix seconds nor an ISO date`);
+  return Math.floor(Date.parse(isoDate(field, value)) / 1000);
 }
 
 export function optionalEmail(record: RawRecord, field: string): string | null {

@@ -4,7 +4,7 @@
  * line it broke on) and yields one raw record at a time.
  */
 import { parse } from 'csv-parse';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { ImportError } from './errors.ts';
@@ -53,12 +53,73 @@ export function formatOf(fileName: string): RecordFormat {
   throw new ImportError(fileName, null, null, `unsupported file type "${extension || 'none'}" (use .csv, .jsonl or .json)`);
 }
 
+/** The line (1-based, counting from `firstLine`) that byte `offset` of `bytes` is on. */
+function lineAt(bytes: Uint8Array, offset: number, firstLine: number): number {
+  let line = firstLine;
+  for (let index = 0; index < offset; index += 1) if (bytes[index] === 0x0a) line += 1;
+  return line;
+}
+
+function refusesUtf8(bytes: Uint8Array): boolean {
+  try {
+    // Streaming: a character cut at the end is not an error, only a byte that can never be valid is.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Where the first invalid UTF-8 byte of a chunk is: the shortest prefix a fresh decoder
+ * refuses, found by bisection (only run once a chunk failed, so the cost does not matter).
+ */
+function firstInvalidByte(bytes: Uint8Array): number {
+  // Continuation bytes at the start end a character the previous chunk began.
+  let start = 0;
+  while (start < 3 && start < bytes.length && ((bytes[start] as number) & 0xc0) === 0x80) start += 1;
+  let low = start;
+  let high = bytes.length;
+  if (!refusesUtf8(bytes.subarray(start, high))) return start;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (refusesUtf8(bytes.subarray(start, middle))) high = middle;
+    else low = middle + 1;
+  }
+  return Math.max(start, high - 1);
+}
+
+function binaryFileError(fileName: string, bytes: Uint8Array, firstLine: number): ImportError {
+  return new ImportError(fileName, null, null, `is a binary file, not text (NUL byte on line ${lineAt(bytes, bytes.indexOf(0), firstLine)})`);
+}
+
+function invalidUtf8Error(fileName: string, bytes: Uint8Array, firstLine: number): ImportError {
+  return new ImportError(fileName, null, null, `is not valid UTF-8 (line ${lineAt(bytes, firstInvalidByte(bytes), firstLine)}); save it as UTF-8 and try again`);
+}
+
+/**
+ * Reads a whole text file for the readers that need it at once, with the stream
+ * decoder's checks: a missing file, a binary file or invalid UTF-8 is an ImportError
+ * naming the file (and line), never a stack trace or silently replaced characters.
+ */
+export function readTextFile(path: string): string {
+  sourceFromFile(path);
+  const bytes = readFileSync(path);
+  if (bytes.includes(0)) throw binaryFileError(path, bytes, 1);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidUtf8Error(path, bytes, 1);
+  }
+}
+
 /**
  * Decodes UTF-8, refusing NUL bytes (binary files). Invalid sequences are refused too,
  * unless the reader replaces them (scoring keeps going and flags the rows instead).
  */
 class Utf8Decoder extends Transform {
   private readonly decoder: TextDecoder;
+  /** The line the next chunk starts on. */
   private line = 1;
 
   constructor(
@@ -73,14 +134,14 @@ class Utf8Decoder extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.onBytes(chunk.byteLength);
     if (chunk.includes(0)) {
-      callback(new ImportError(this.fileName, null, null, `is a binary file, not text (NUL byte near line ${this.line})`));
+      callback(binaryFileError(this.fileName, chunk, this.line));
       return;
     }
     let text: string;
     try {
       text = this.decoder.decode(chunk, { stream: true });
     } catch {
-      callback(new ImportError(this.fileName, null, null, `is not valid UTF-8 (near line ${this.line}); save it as UTF-8 and try again`));
+      callback(invalidUtf8Error(this.fileName, chunk, this.line));
       return;
     }
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.line += 1;
@@ -100,6 +161,8 @@ export interface SourceRecord {
   /** 1-based number of the record among the data rows (the CSV header is not a row). */
   row: number;
   record: RawRecord;
+  /** Why the record could not be read; only with `keepBadRecords`, else the reader throws. */
+  problem?: string;
 }
 
 export interface ReadOptions {
@@ -108,19 +171,39 @@ export interface ReadOptions {
   requiredColumns?: readonly string[];
   /** Replace invalid UTF-8 with U+FFFD instead of refusing the file. */
   replaceInvalidUtf8?: boolean;
+  /**
+   * Yield a CSV row with the wrong number of fields, or a JSON line that does not parse, with
+   * its problem instead of stopping: scoring answers every other record. A quote left open
+   * still stops the reader, since nothing after it can be told apart.
+   */
+  keepBadRecords?: boolean;
 }
 
 export async function* readRecords(source: ImportSource, format: RecordFormat, options: ReadOptions = {}): AsyncGenerator<SourceRecord> {
   const text = source.open().pipe(new Utf8Decoder(source.fileName, options.onBytes ?? (() => {}), options.replaceInvalidUtf8 === true));
-  if (format === 'csv') yield* readCsv(source.fileName, text, options.requiredColumns ?? []);
-  else if (format === 'jsonl') yield* readJsonLines(source.fileName, text);
+  const keepBadRecords = options.keepBadRecords === true;
+  // .tsv is read as CSV with tabs: with commas its header would be one column, "missing" every required one.
+  const delimiter = extname(source.fileName).toLowerCase() === '.tsv' ? '\t' : ',';
+  if (format === 'csv') yield* readCsv(source.fileName, text, { requiredColumns: options.requiredColumns ?? [], keepBadRecords, delimiter });
+  else if (format === 'jsonl') yield* readJsonLines(source.fileName, text, keepBadRecords);
   else yield* readJsonArray(source.fileName, text);
 }
 
-async function* readCsv(fileName: string, text: Readable, requiredColumns: readonly string[]): AsyncGenerator<SourceRecord> {
+function csvReason(error: unknown): string {
+  return `not valid CSV: ${error instanceof Error ? error.message.replace(/^Invalid Record Length: /, '') : String(error)}`;
+}
+
+interface CsvOptions {
+  requiredColumns: readonly string[];
+  keepBadRecords: boolean;
+  delimiter: string;
+}
+
+async function* readCsv(fileName: string, text: Readable, { requiredColumns, keepBadRecords, delimiter }: CsvOptions): AsyncGenerator<SourceRecord> {
   const parser = text.pipe(
     parse({
       bom: true,
+      delimiter,
       columns: (header: string[]) => {
         const columns = header.map((column) => column.trim().toLowerCase());
         const missing = requiredColumns.filter((column) => !columns.includes(column));
@@ -128,6 +211,7 @@ async function* readCsv(fileName: string, text: Readable, requiredColumns: reado
         return columns;
       },
       skip_empty_lines: true,
+      relax_column_count: keepBadRecords,
       info: true,
     }),
   );
@@ -135,14 +219,14 @@ async function* readCsv(fileName: string, text: Readable, requiredColumns: reado
   text.on('error', (error) => parser.destroy(error));
   let row = 0;
   try {
-    for await (const { record } of parser as AsyncIterable<{ record: RawRecord }>) {
+    for await (const { record, info } of parser as AsyncIterable<{ record: RawRecord; info: { error?: Error } }>) {
       row += 1;
-      yield { row, record };
+      // With relax_column_count the parser passes a row of the wrong length on, flagged.
+      yield info.error ? { row, record, problem: csvReason(info.error) } : { row, record };
     }
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    const reason = error instanceof Error ? error.message.replace(/^Invalid Record Length: /, '') : String(error);
-    throw new ImportError(fileName, row + 1, null, `not valid CSV: ${reason}`);
+    throw new ImportError(fileName, row + 1, null, csvReason(error));
   }
 }
 
@@ -160,20 +244,23 @@ async function* lines(text: Readable): AsyncGenerator<string> {
   if (pending.length > 0) yield pending;
 }
 
-async function* readJsonLines(fileName: string, text: Readable): AsyncGenerator<SourceRecord> {
+async function* readJsonLines(fileName: string, text: Readable, keepBadRecords: boolean): AsyncGenerator<SourceRecord> {
   let row = 0;
   for await (const line of lines(text)) {
     const trimmed = line.trim();
     if (trimmed === '') continue;
     row += 1;
     let value: unknown;
+    let problem: string | null = null;
     try {
       value = JSON.parse(trimmed);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) problem = 'must be a JSON object';
     } catch {
-      throw new ImportError(fileName, row, null, 'is not valid JSON');
+      problem = 'is not valid JSON';
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ImportError(fileName, row, null, 'must be a JSON object');
-    yield { row, record: value as RawRecord };
+    if (problem === null) yield { row, record: value as RawRecord };
+    else if (keepBadRecords) yield { row, record: {}, problem };
+    else throw new ImportError(fileName, row, null, problem);
   }
 }
 

@@ -3,9 +3,9 @@
  * `id`) for classification. Errors name the file, the data row (1 = first row after the
  * header) and the field, like the importers do.
  */
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { ImportError } from '../importers/errors.ts';
+import { readTextFile } from '../importers/source.ts';
 import type { IntentRow } from './train.ts';
 
 export interface TextRow {
@@ -14,12 +14,7 @@ export interface TextRow {
 }
 
 function readRecords(file: string, required: readonly string[]): Record<string, string>[] {
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch {
-    throw new ImportError(file, null, null, 'cannot be read (does it exist?)');
-  }
+  const content = readTextFile(file);
   let records: Record<string, string>[];
   try {
     records = parse(content, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), bom: true, skip_empty_lines: true }) as Record<string, string>[];

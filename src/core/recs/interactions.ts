@@ -2,9 +2,10 @@
  * User–item interactions: the CSV reader (with row/field validation and deduplication) and
  * the indexed, time-ordered form every model trains on.
  */
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { ImportError } from '../importers/errors.ts';
+import { FieldError, ImportError } from '../importers/errors.ts';
+import { optionalTimestamp } from '../importers/fields.ts';
+import { readTextFile } from '../importers/source.ts';
 
 export interface Interaction {
   user: string;
@@ -17,13 +18,25 @@ export interface Interaction {
 
 export const ratingRange = { min: 1, max: 5 } as const;
 
+/** Any number as it is (an order index counts as time); else an ISO date, in unix seconds like the interactions import. */
+function timestampOf(path: string, row: number, text: string): number {
+  const number = Number(text);
+  if (Number.isFinite(number)) return number;
+  try {
+    return optionalTimestamp({ timestamp: text }, 'timestamp') as number;
+  } catch (error) {
+    if (error instanceof FieldError) throw new ImportError(path, row, error.field, error.reason);
+    throw error;
+  }
+}
+
 /**
  * Reads `user,item[,rating][,timestamp]` (header required). Bad rows raise an ImportError
  * naming file, row (the first record after the header is row 1, as in every import) and field; an exact repeat of a
  * user–item pair keeps the latest interaction.
  */
 export function readInteractionsCsv(path: string): Interaction[] {
-  const text = readFileSync(path, 'utf8');
+  const text = readTextFile(path);
   let records: string[][];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
@@ -60,9 +73,7 @@ export function readInteractionsCsv(path: string): Interaction[] {
     }
     const timestampText = field(timestampColumn);
     if (timestampText !== '') {
-      const timestamp = Number(timestampText);
-      if (!Number.isFinite(timestamp)) throw new ImportError(path, row, 'timestamp', `"${timestampText.slice(0, 40)}" is not a number`);
-      interaction.timestamp = timestamp;
+      interaction.timestamp = timestampOf(path, row, timestampText);
     }
     rows.push(interaction);
   }

@@ -5,7 +5,7 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { FieldError } from '../importers/errors.ts';
+import { FieldError, ImportError } from '../importers/errors.ts';
 import { optionalText, requiredText, type RawRecord } from '../importers/fields.ts';
 import { formatOf, readRecords, sourceFromFile } from '../importers/source.ts';
 import type { ReviewScorer } from './model/index.ts';
@@ -31,25 +31,31 @@ interface PendingRow {
   id: string | null;
   text: string;
   title: string;
+  /** What is wrong with the row, starting with the row ("row 4, field "id": …"); null when it is scored. */
   error: string | null;
 }
 
-function readRow(row: number, record: RawRecord): PendingRow {
+function readRow(row: number, record: RawRecord, problem: string | undefined): PendingRow {
   let id: string | null = null;
+  if (problem !== undefined) {
+    // A row with too many or too few fields may still show its id, for joining the output back.
+    const readableId = typeof record.id === 'string' && record.id.trim() !== '' ? record.id.trim() : null;
+    return { row, id: readableId, text: '', title: '', error: `row ${row}: ${problem}` };
+  }
   try {
     id = requiredText(record, 'id');
     return { row, id, text: optionalText(record, 'text') ?? '', title: optionalText(record, 'title') ?? '', error: null };
   } catch (error) {
     const reason = error instanceof FieldError ? `field "${error.field}": ${error.reason}` : String(error);
     // The id, when it was readable, stays on the error line so the output can be joined back.
-    return { row, id, text: '', title: '', error: reason };
+    return { row, id, text: '', title: '', error: `row ${row}, ${reason}` };
   }
 }
 
 export async function scoreReviewFile(options: ScoreFileOptions): Promise<{ rows: number; problems: number }> {
   const { inPath, out } = options;
   const source = sourceFromFile(inPath);
-  const records = readRecords(source, formatOf(inPath), { requiredColumns: ['id', 'text'], replaceInvalidUtf8: true });
+  const records = readRecords(source, formatOf(inPath), { requiredColumns: ['id', 'text'], replaceInvalidUtf8: true, keepBadRecords: true });
   const seen = new Map<string, number>();
   let batch: PendingRow[] = [];
   let batchSize = firstBatchSize;
@@ -65,7 +71,7 @@ export async function scoreReviewFile(options: ScoreFileOptions): Promise<{ rows
     const scores = await options.scorer.score(scorable.map((entry) => ({ text: entry.text, title: entry.title })));
     let next = 0;
     const lines = batch.map((entry) => {
-      if (entry.error !== null) return JSON.stringify({ id: entry.id, error: `row ${entry.row}: ${entry.error}` });
+      if (entry.error !== null) return JSON.stringify({ id: entry.id, error: entry.error });
       const score = scores[next++];
       return JSON.stringify({ id: entry.id, ...score });
     });
@@ -75,10 +81,9 @@ export async function scoreReviewFile(options: ScoreFileOptions): Promise<{ rows
     options.onProgress?.(rows);
   }
 
-  for await (const { row, record } of records) {
-    rows += 1;
-    const entry = readRow(row, record);
-    if (entry.error !== null) problem(`row ${row}, ${entry.error}`);
+  async function take(entry: PendingRow): Promise<void> {
+    const { row } = entry;
+    if (entry.error !== null) problem(entry.error);
     else if (entry.text.includes('\uFFFD')) problem(`row ${row}, field "text": invalid UTF-8 replaced before scoring`);
     if (entry.id !== null) {
       const first = seen.get(entry.id);
@@ -90,6 +95,18 @@ export async function scoreReviewFile(options: ScoreFileOptions): Promise<{ rows
     batch.push(entry);
     if (batch.length >= batchSize) await flush();
   }
+
+  try {
+    for await (const { row, record, problem: readProblem } of records) {
+      rows += 1;
+      await take(readRow(row, record, readProblem));
+    }
+  } catch (error) {
+    // What was read before a file-level failure (a quote never closed) is still scored and written.
+    if (batch.length > 0) await flush();
+    throw error;
+  }
   if (batch.length > 0) await flush();
+  if (rows === 0) throw new ImportError(source.fileName, null, null, 'has no reviews to score (expected a header with id and text, and a row per review)');
   return { rows, problems };
 }

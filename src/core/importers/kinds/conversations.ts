@@ -16,6 +16,10 @@ interface ConversationRecord {
   status: ConversationStatus;
   channel: string;
   messages: MessageRecord[];
+  /** One message of a CSV-style transcript (rows of a conversation merge), rather than a whole conversation. */
+  transcriptRow: boolean;
+  /** As the file names it, for messages. */
+  customerKey: string | null;
 }
 
 const authors = ['customer', 'agent', 'assistant', 'note'] as const;
@@ -59,7 +63,21 @@ export const conversations: ImportKindSpec<ConversationRecord> = {
       status: oneOf(record, 'status', statuses, 'open'),
       channel: optionalText(record, 'channel') ?? 'chat',
       messages,
+      transcriptRow: isTranscriptRow,
+      customerKey,
     };
+  },
+  group: {
+    key: (conversation) => conversation.id,
+    /** Transcript rows of one conversation merge; a whole conversation given twice, or rows naming two customers, would silently lose one. */
+    check(conversation, first) {
+      if (!conversation.transcriptRow || !first.transcriptRow) {
+        throw new FieldError('id', `conversation "${conversation.id}" appears again; give all its messages in one record`);
+      }
+      if (conversation.customerKey !== null && conversation.customerKey !== first.customerKey) {
+        throw new FieldError('customer_id', `differs from the first row of conversation ${first.id} ("${String(first.customerKey ?? '')}" vs "${conversation.customerKey}")`);
+      }
+    },
   },
   write(db, values) {
     const merged = new Map<string, ConversationRecord>();

@@ -1,5 +1,4 @@
-import { FieldError } from '../errors.ts';
-import { optionalNumber, optionalText, requiredText } from '../fields.ts';
+import { optionalNumber, optionalTimestamp, requiredText } from '../fields.ts';
 import type { ImportKindSpec } from '../kind.ts';
 
 interface InteractionRecord {
@@ -7,15 +6,6 @@ interface InteractionRecord {
   item: string;
   rating: number | null;
   timestamp: number;
-}
-
-/** Unix seconds, or an ISO date converted to them; 0 when the file has no time. */
-function timestampOf(value: string | null): number {
-  if (value === null) return 0;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.floor(Number(value));
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new FieldError('timestamp', `"${value.slice(0, 40)}" is neither unix seconds nor an ISO date`);
-  return Math.floor(time / 1000);
 }
 
 export const interactions: ImportKindSpec<InteractionRecord> = {
@@ -26,7 +16,8 @@ export const interactions: ImportKindSpec<InteractionRecord> = {
     user: requiredText(record, 'user'),
     item: requiredText(record, 'item'),
     rating: optionalNumber(record, 'rating', { min: 1, max: 5 }),
-    timestamp: timestampOf(optionalText(record, 'timestamp')),
+    // 0 when the file has no time.
+    timestamp: optionalTimestamp(record, 'timestamp') ?? 0,
   }),
   write(db, values) {
     // Duplicates (same user, item and time) collapse into one interaction.

@@ -1,11 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { segmentForSearch } from '../../kb/segment.ts';
 import { detectLanguage } from '../../text/language.ts';
 import { FieldError } from '../errors.ts';
 import { optionalText, requiredText } from '../fields.ts';
 import type { ImportKindSpec } from '../kind.ts';
-import type { SourceRecord } from '../source.ts';
+import { readTextFile, type SourceRecord } from '../source.ts';
 
 interface ArticleRecord {
   id: string;
@@ -58,7 +58,8 @@ export async function* markdownArticles(folder: string): AsyncGenerator<SourceRe
   let row = 0;
   for (const name of files) {
     row += 1;
-    const text = (await readFile(join(folder, name), 'utf8')).replace(/^\uFEFF/, '');
+    // Strictly decoded: a binary or mis-encoded file is refused by name, not stored with replacement characters.
+    const text = readTextFile(join(folder, name)).replace(/^\uFEFF/, '');
     const heading = /^#\s+(.+)$/m.exec(text);
     const title = heading?.[1]?.trim() ?? basename(name, extname(name));
     const body = heading ? text.replace(heading[0], '').trim() : text.trim();

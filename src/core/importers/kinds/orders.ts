@@ -1,6 +1,6 @@
 import { orderStatuses, type OrderStatus } from '../../../shared/types.ts';
 import { FieldError } from '../errors.ts';
-import { oneOf, optionalDate, optionalText, requiredNumber, requiredText } from '../fields.ts';
+import { oneOf, optionalDate, optionalText, requiredInteger, requiredNumber, requiredText } from '../fields.ts';
 import type { ImportKindSpec } from '../kind.ts';
 
 /** One order line; order-level fields repeat on every line of the same order. */
@@ -48,8 +48,7 @@ export const orders: ImportKindSpec<OrderLine> = {
     if (customerId === undefined) throw new FieldError('customer_id', `unknown customer "${customerKey}" (import customers first)`);
     const placedAt = optionalDate(record, 'placed_at');
     if (placedAt === null) throw new FieldError('placed_at', 'is required and empty');
-    const quantity = requiredNumber(record, 'quantity', { min: 1 });
-    if (!Number.isInteger(quantity)) throw new FieldError('quantity', `${quantity} is not a whole number`);
+    const quantity = requiredInteger(record, 'quantity', { min: 1 });
     return {
       number: requiredText(record, 'order_number'),
       customerId,
