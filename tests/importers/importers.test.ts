@@ -133,6 +133,28 @@ describe('importers', () => {
     expect(counts).toMatchObject({ customers: 2, reviews: 2, interactions: 2, conversations: 1, messages: 2 });
   });
 
+  it('re-importing a conversation keeps the replies sent since and adds only what the store lacks', async () => {
+    const core = newCore();
+    const dir = tempDir();
+    await importPath(core.context, 'customers', await write(dir, 'customers.csv', customersCsv));
+    const header = 'conversation_id,customer_id,subject,status,author,body,created_at\n';
+    const first = 'V1,C1,Where is my order,open,customer,Where is order 1001?,2026-10-03T10:00:00Z\n';
+    const file = await write(dir, 'conversations.csv', header + first);
+    await importPath(core.context, 'conversations', file);
+    await core.dispatch('chat.send', { conversationId: 'V1', author: 'agent', body: 'It ships today.' });
+    const bodies = async () => ((await core.dispatch('chat.get', { id: 'V1' })) as { messages: { body: string }[] }).messages.map((message) => message.body);
+
+    // The same (older) file again: the agent's reply stays, the customer's message is not doubled.
+    expect(await importPath(core.context, 'conversations', file)).toMatchObject({ inserted: 0, updated: 1 });
+    expect(await bodies()).toEqual(['Where is order 1001?', 'It ships today.']);
+    // A newer transcript adds its new message.
+    await write(dir, 'conversations.csv', `${header}${first}V1,C1,Where is my order,open,customer,Thanks!,2099-01-01T00:00:00Z\n`);
+    await importPath(core.context, 'conversations', file);
+    // The customer spoke last: unread again (checked before chat.get, which marks it read).
+    expect(core.context.db.prepare("SELECT unread FROM conversations WHERE external_id = 'V1'").pluck().get()).toBe(1);
+    expect(await bodies()).toEqual(['Where is order 1001?', 'It ships today.', 'Thanks!']);
+  });
+
   it('exports products with their images beside the CSV, ready to import again', async () => {
     const core = newCore();
     const dir = tempDir();

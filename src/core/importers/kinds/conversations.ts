@@ -91,17 +91,23 @@ export const conversations: ImportKindSpec<ConversationRecord> = {
       `INSERT INTO conversations (external_id, customer_id, subject, channel, status, unread, created_at, updated_at, first_reply_at)
        VALUES (@id, @customerId, @subject, @channel, @status, @unread, @createdAt, @updatedAt, @firstReplyAt)
        ON CONFLICT (external_id) DO UPDATE SET customer_id = excluded.customer_id, subject = excluded.subject,
-         channel = excluded.channel, status = excluded.status, created_at = excluded.created_at, updated_at = excluded.updated_at,
-         first_reply_at = excluded.first_reply_at
+         channel = excluded.channel, status = excluded.status, unread = excluded.unread, created_at = excluded.created_at,
+         updated_at = excluded.updated_at, first_reply_at = excluded.first_reply_at
        RETURNING id`,
     );
-    // The file is the transcript: a re-imported conversation replaces its messages.
-    const clearMessages = db.prepare('DELETE FROM messages WHERE conversation_id = ?');
+    // A re-imported conversation keeps every message the store has (replies sent in the app since
+    // the file was exported among them) and gains the file's messages it lacks: nothing is lost, and
+    // importing the same file again changes nothing.
+    const storedMessages = db.prepare('SELECT m.author, m.body, m.created_at AS createdAt FROM messages m JOIN conversations v ON v.id = m.conversation_id WHERE v.external_id = ?');
     const addMessage = db.prepare('INSERT INTO messages (conversation_id, author, body, created_at) VALUES (?, ?, ?, ?)');
+    const messageKey = (message: MessageRecord) => `${message.author}\u0000${message.createdAt}\u0000${message.body}`;
     let inserted = 0;
     for (const conversation of merged.values()) {
       if (existing.get(conversation.id) === undefined) inserted += 1;
-      const ordered = [...conversation.messages].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const stored = storedMessages.all(conversation.id) as MessageRecord[];
+      const known = new Set(stored.map(messageKey));
+      const added = conversation.messages.filter((message) => !known.has(messageKey(message)));
+      const ordered = [...stored, ...added].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       const last = ordered.at(-1);
       const { id } = upsert.get({
         ...conversation,
@@ -111,8 +117,7 @@ export const conversations: ImportKindSpec<ConversationRecord> = {
         updatedAt: last?.createdAt ?? new Date().toISOString(),
         firstReplyAt: ordered.find((entry) => entry.author === 'agent' || entry.author === 'assistant')?.createdAt ?? null,
       }) as { id: number };
-      clearMessages.run(id);
-      for (const entry of ordered) addMessage.run(id, entry.author, entry.body, entry.createdAt);
+      for (const entry of [...added].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) addMessage.run(id, entry.author, entry.body, entry.createdAt);
     }
     return { inserted, updated: merged.size - inserted };
   },
