@@ -70,6 +70,7 @@ describe('services', () => {
       ['CUP', 1],
     ]);
     expect(together[0]?.reason).toEqual({ kind: 'bought_with', item: null, customers: 2 });
+    await expect(client.call('recs.boughtTogether', { sku: 'NO-SUCH-SKU' })).rejects.toMatchObject({ code: 'not_found' });
     expect((await client.call('recs.popular', { category: 'Kitchen' })).map((product) => product.sku)).toEqual(['POT', 'CUP']);
   });
 

@@ -12,8 +12,14 @@ function outOfStock(context: CoreContext): Set<string> {
   return new Set(context.db.prepare('SELECT sku FROM products WHERE stock = 0').pluck().all() as string[]);
 }
 
+function requireProduct(context: CoreContext, sku: string): void {
+  if (!context.db.prepare('SELECT 1 FROM products WHERE sku = ?').get(sku)) throw new NotFoundError(`product ${sku}`);
+}
+
 /** Products that share orders with the given one, by how many customers bought both. */
 export function boughtTogether(context: CoreContext, args: ApiArgs<'recs.boughtTogether'>): ApiResult<'recs.boughtTogether'> {
+  // As recs.similar: an unknown product is an error, not a product nobody buys anything with.
+  requireProduct(context, args.sku);
   const rows = context.db
     .prepare(
       `SELECT p.sku, p.title, ${imageOf} AS imageId, count(DISTINCT o.customer_id) AS customers
@@ -75,7 +81,7 @@ const slack = 10;
 
 /** Products like this one: bought by the same customers, or described alike (the only signal for a new product). */
 export async function similar(context: CoreContext, args: ApiArgs<'recs.similar'>): Promise<ApiResult<'recs.similar'>> {
-  if (!context.db.prepare('SELECT 1 FROM products WHERE sku = ?').get(args.sku)) throw new NotFoundError(`product ${args.sku}`);
+  requireProduct(context, args.sku);
   const k = args.k ?? 6;
   const model = await currentRecommender(context);
   if (!model) return [];
@@ -90,7 +96,7 @@ export async function similar(context: CoreContext, args: ApiArgs<'recs.similar'
  */
 export async function forCustomer(context: CoreContext, args: ApiArgs<'recs.forCustomer'>): Promise<ApiResult<'recs.forCustomer'>> {
   const k = args.k ?? 5;
-  if (args.contextSku !== undefined && !context.db.prepare('SELECT 1 FROM products WHERE sku = ?').get(args.contextSku)) throw new NotFoundError(`product ${args.contextSku}`);
+  if (args.contextSku !== undefined) requireProduct(context, args.contextSku);
   const model = await currentRecommender(context);
   // The model may predate the latest orders: what the store says was bought is excluded too.
   const excluded = new Set(
