@@ -12,7 +12,7 @@ import { listArticles, searchArticles } from './services/kb.ts';
 import { createMacro, deleteMacro, listMacros, renderMacro, updateMacro } from './services/macros.ts';
 import { boughtTogether, forCustomer, popular, retrain, similar } from './services/recs.ts';
 import { exportReviewScores } from './services/review-export.ts';
-import { setReviewLabel } from './services/review-labels.ts';
+import { setReviewLabel, withdrawReviewLabel } from './services/review-labels.ts';
 import { retrainReviewModel, reviewModelStatus, useReviewModel } from './services/review-models.ts';
 import { listReviewReplies, replyToReview } from './services/review-replies.ts';
 import { summarizeProductReviews } from './services/review-summary.ts';
@@ -51,6 +51,7 @@ export const handlers: Handlers = {
   'reviews.reply': replyToReview,
   'reviews.replies': listReviewReplies,
   'reviews.setLabel': setReviewLabel,
+  'reviews.withdrawLabel': withdrawReviewLabel,
   'reviews.summary': summarizeProductReviews,
   'reviews.export': exportReviewScores,
   'reviews.modelStatus': (context) => reviewModelStatus(context),

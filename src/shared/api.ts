@@ -73,7 +73,10 @@ export interface ApiMethods {
   'reviews.assign': { args: { ids: string[]; assignee?: string | null }; result: { updated: number; previous: { id: string; assignee: string | null }[] } };
   'reviews.reply': { args: { id: string; body: string }; result: ReviewReply };
   'reviews.replies': { args: { id: string }; result: ReviewReply[] };
-  'reviews.setLabel': { args: { id: string; label: Sentiment }; result: { id: string; label: Sentiment } };
+  /** `correction` identifies this correction, for reviews.withdrawLabel. */
+  'reviews.setLabel': { args: { id: string; label: Sentiment }; result: { id: string; label: Sentiment; correction: number } };
+  /** Undoes one correction: the review's label is the one before it again (null: the model's). */
+  'reviews.withdrawLabel': { args: { correction: number }; result: { id: string; label: Sentiment | null } };
   'reviews.summary': { args: { sku: string; period?: 'week' | 'month' }; result: ReviewSummary };
   /** The scores of the reviews the filter selects, as CSV text the renderer saves as a file. */
   'reviews.export': { args: ReviewFilter; result: { fileName: string; mime: string; content: string } };
@@ -185,6 +188,7 @@ export const apiSchemas: { [M in ApiMethod]: ArgumentSchema } = {
   'reviews.reply': { id: 'string', body: 'string' },
   'reviews.replies': { id: 'string' },
   'reviews.setLabel': { id: 'string', label: ['positive', 'neutral', 'negative'] },
+  'reviews.withdrawLabel': { correction: 'integer' },
   'reviews.summary': { sku: 'string', period: 'string?' },
   'reviews.export': reviewFilter,
   'reviews.modelStatus': none,

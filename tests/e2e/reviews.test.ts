@@ -72,6 +72,13 @@ describe('review triage in the browser', () => {
     await expect.poll(() => page.getByTestId('label-neutral').getAttribute('aria-pressed')).toBe('true');
     await page.getByTestId('review-corrected').waitFor();
     await screenshot(page, 'reviews-corrected');
+    // A second correction, undone from its toast: the first one counts again.
+    await page.getByTestId('label-positive').click();
+    await page.getByTestId('toast-success').filter({ hasText: 'Sentiment set to Positive.' }).getByTestId('toast-action').click();
+    await expect.poll(() => page.getByTestId('toast-success').last().textContent()).toContain('Undone.');
+    await page.getByTestId('review-sentiment').selectOption('neutral');
+    await page.locator(`[data-review-id="${corrected}"] .list-row`).click();
+    await expect.poll(() => page.getByTestId('label-neutral').getAttribute('aria-pressed')).toBe('true');
   });
 
   test('exports the filtered scores as a CSV file', async () => {

@@ -95,14 +95,30 @@ describe('review triage', () => {
   it('keeps label corrections, files reviews under them and audits them', async () => {
     const { client } = await seeded();
     await client.call('reviews.setLabel', { id: 'S1', label: 'neutral' });
-    expect(await client.call('reviews.setLabel', { id: 'S1', label: 'positive' })).toEqual({ id: 'S1', label: 'positive' });
+    const corrected = await client.call('reviews.setLabel', { id: 'S1', label: 'positive' });
+    expect(corrected).toEqual({ id: 'S1', label: 'positive', correction: expect.any(Number) });
     const positives = await client.call('reviews.list', { sentiment: 'positive' });
     expect(positives.items.find((review) => review.id === 'S1')).toMatchObject({ label: 'positive', rating: 1 });
     await expect(client.call('reviews.setLabel', { id: 'S1', label: 'great' as never })).rejects.toMatchObject({ code: 'invalid_argument' });
     await expect(client.call('reviews.setLabel', { id: 'nope', label: 'negative' })).rejects.toMatchObject({ code: 'not_found' });
     const entry = (await client.call('system.audit', { limit: 5 })).find((item) => item.action === 'reviews.setLabel');
-    expect(JSON.parse(entry?.detail ?? '{}')).toEqual({ label: 'positive', previous: 'neutral' });
+    expect(JSON.parse(entry?.detail ?? '{}')).toEqual({ label: 'positive', previous: 'neutral', correction: corrected.correction });
     expect(await client.call('reviews.modelStatus', {})).toEqual({ active: 'built-in', corrections: 1, ratedReviews: 8, minimumRows: 20 });
+  });
+
+  it('withdraws a correction (undo): the one before counts again, then the model\'s score', async () => {
+    const { client } = await seeded();
+    const first = await client.call('reviews.setLabel', { id: 'S1', label: 'neutral' });
+    const second = await client.call('reviews.setLabel', { id: 'S1', label: 'positive' });
+    const label = async () => (await client.call('reviews.list', {})).items.find((review) => review.id === 'S1')?.label;
+    expect(await client.call('reviews.withdrawLabel', { correction: second.correction })).toEqual({ id: 'S1', label: 'neutral' });
+    expect(await label()).toBe('neutral');
+    expect(await client.call('reviews.withdrawLabel', { correction: first.correction })).toEqual({ id: 'S1', label: null });
+    expect(await label()).toBeNull();
+    expect((await client.call('reviews.modelStatus', {})).corrections).toBe(0);
+    await expect(client.call('reviews.withdrawLabel', { correction: first.correction })).rejects.toMatchObject({ code: 'not_found' });
+    const actions = (await client.call('system.audit', { limit: 10 })).map((entry) => entry.action);
+    expect(actions.filter((action) => action === 'reviews.withdrawLabel')).toHaveLength(2);
   });
 
   it('summarises a product by month with its aspects and quotes', async () => {

@@ -1,24 +1,42 @@
 /**
  * Agents' corrections of review sentiment. Each correction is a new row of the labels
  * table (the newest wins), so the history of who labelled what stays for the audit and
- * retraining reads only the latest.
+ * retraining reads only the latest. Withdrawing a correction (undo) removes its row, so
+ * the one before it counts again; the audit log keeps both steps.
  */
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
 import type { Sentiment } from '../../shared/types.ts';
-import { audit, type CoreContext } from '../context.ts';
+import { audit, NotFoundError, type CoreContext } from '../context.ts';
 import { reviewRowId } from './reviews.ts';
 import { getSettings } from './settings.ts';
 
 export function setReviewLabel(context: CoreContext, args: ApiArgs<'reviews.setLabel'>): ApiResult<'reviews.setLabel'> {
   const author = getSettings(context).agentName;
-  context.db.transaction(() => {
+  const correction = context.db.transaction(() => {
     reviewRowId(context, args.id);
     const previous = latestLabel(context, args.id);
-    context.db.prepare("INSERT INTO labels (target_kind, target_id, field, value, author) VALUES ('review', ?, 'sentiment', ?, ?)").run(args.id, args.label, author);
-    audit(context, author, 'reviews.setLabel', args.id, { label: args.label, previous });
+    const { lastInsertRowid } = context.db.prepare("INSERT INTO labels (target_kind, target_id, field, value, author) VALUES ('review', ?, 'sentiment', ?, ?)").run(args.id, args.label, author);
+    audit(context, author, 'reviews.setLabel', args.id, { label: args.label, previous, correction: Number(lastInsertRowid) });
+    return Number(lastInsertRowid);
   })();
   context.events.emit('changed', { domain: 'reviews' });
-  return { id: args.id, label: args.label };
+  return { id: args.id, label: args.label, correction };
+}
+
+export function withdrawReviewLabel(context: CoreContext, args: ApiArgs<'reviews.withdrawLabel'>): ApiResult<'reviews.withdrawLabel'> {
+  const author = getSettings(context).agentName;
+  const result = context.db.transaction(() => {
+    const row = context.db.prepare("SELECT target_id AS id, value AS label FROM labels WHERE id = ? AND target_kind = 'review' AND field = 'sentiment'").get(args.correction) as
+      | { id: string; label: Sentiment }
+      | undefined;
+    if (!row) throw new NotFoundError(`correction ${args.correction}`);
+    context.db.prepare('DELETE FROM labels WHERE id = ?').run(args.correction);
+    const label = latestLabel(context, row.id);
+    audit(context, author, 'reviews.withdrawLabel', row.id, { correction: args.correction, withdrawn: row.label, label });
+    return { id: row.id, label };
+  })();
+  context.events.emit('changed', { domain: 'reviews' });
+  return result;
 }
 
 function latestLabel(context: CoreContext, id: string): Sentiment | null {

@@ -315,6 +315,7 @@ export const en = {
   'audit.action.reviews.assign': 'Assigned reviews',
   'audit.action.reviews.reply': 'Replied to a review',
   'audit.action.reviews.setLabel': 'Corrected a review’s sentiment',
+  'audit.action.reviews.withdrawLabel': 'Withdrew a sentiment correction',
   'audit.action.reviews.retrain': 'Retrained the review model',
   'audit.action.reviews.useModel': 'Switched the review model',
   'audit.action.macros.create': 'Added a macro',

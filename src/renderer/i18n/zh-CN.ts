@@ -317,6 +317,7 @@ export const zhCN: Dictionary = {
   'audit.action.reviews.assign': '分配评价',
   'audit.action.reviews.reply': '回复评价',
   'audit.action.reviews.setLabel': '更正评价情感',
+  'audit.action.reviews.withdrawLabel': '撤回情感更正',
   'audit.action.reviews.retrain': '重新训练评价模型',
   'audit.action.reviews.useModel': '切换评价模型',
   'audit.action.macros.create': '添加快捷回复',

@@ -26,8 +26,13 @@ export function ReviewDetail({ review, composer, onComposer, onStatus, onAssign 
 
   const setLabel = async (label: Sentiment) => {
     try {
-      await api.call('reviews.setLabel', { id: review.id, label });
-      toast.success(t('reviews.labelSaved', { label: t(`reviews.sentiment.${label}`) }));
+      const { correction } = await api.call('reviews.setLabel', { id: review.id, label });
+      const undo = () =>
+        void api.call('reviews.withdrawLabel', { correction }).then(
+          () => toast.success(t('common.undone')),
+          (error: unknown) => toast.error(error),
+        );
+      toast.success(t('reviews.labelSaved', { label: t(`reviews.sentiment.${label}`) }), { label: t('common.undo'), run: undo });
     } catch (error) {
       toast.error(error);
     }

@@ -24,6 +24,7 @@ const actionLabels: Record<string, MessageKey> = {
   'reviews.assign': 'audit.action.reviews.assign',
   'reviews.reply': 'audit.action.reviews.reply',
   'reviews.setLabel': 'audit.action.reviews.setLabel',
+  'reviews.withdrawLabel': 'audit.action.reviews.withdrawLabel',
   'reviews.retrain': 'audit.action.reviews.retrain',
   'reviews.useModel': 'audit.action.reviews.useModel',
   'macros.create': 'audit.action.macros.create',
