@@ -17,7 +17,10 @@ export interface RetrievalArticle {
 
 export interface RetrievalHit {
   id: string;
+  /** Reciprocal-rank fusion score: orders the hits, says nothing about how well the best one fits. */
   score: number;
+  /** Cosine of the query's and the article's dense vectors: how close the meaning is, comparable across queries. */
+  similarity: number;
 }
 
 export interface Retriever {
@@ -112,7 +115,7 @@ export function createRetriever(options: RetrieverOptions): Retriever {
       return [...fused.entries()]
         .sort((left, right) => right[1] - left[1])
         .slice(0, k)
-        .map(([article, score]) => ({ id: (articles[article] as RetrievalArticle).id, score }));
+        .map(([article, score]) => ({ id: (articles[article] as RetrievalArticle).id, score, similarity: (cosines[article] as number) - 1 }));
     },
   };
 }
