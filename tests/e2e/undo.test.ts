@@ -24,6 +24,18 @@ describe('undo', () => {
     await expect.poll(() => page.getByTestId('status-open').getAttribute('aria-pressed')).toBe('true');
   });
 
+  test('"Assign to me" is undone from its toast: the conversation is unassigned again', async () => {
+    const { page } = harness();
+    await openView(page, 'chat');
+    await page.getByTestId('conversation-row').filter({ hasText: 'Where is my order 100231?' }).first().click();
+    const header = page.getByTestId('thread-assignee');
+    await expect.poll(() => header.textContent()).toContain('Unassigned');
+    await page.getByTestId('assign-to-me').click();
+    await expect.poll(() => header.textContent()).toContain('Assigned to Agent');
+    await page.getByTestId('toast-success').filter({ hasText: 'Assigned to Agent' }).getByTestId('toast-action').click();
+    await expect.poll(() => header.textContent()).toContain('Unassigned');
+  });
+
   test('a deleted macro comes back with Undo and can be inserted again', async () => {
     const { page } = harness();
     await openView(page, 'settings');

@@ -84,6 +84,25 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
     }
   };
 
+  // The toast offers to give the conversation back to whoever had it (an empty name unassigns).
+  const assign = async (id: string, previous: string | null, assignee: string) => {
+    try {
+      await api.call('chat.assign', { id, assignee });
+      conversation.reload();
+      const undo = () =>
+        void api.call('chat.assign', { id, assignee: previous ?? '' }).then(
+          () => {
+            toast.success(t('common.undone'));
+            conversation.reload();
+          },
+          (error: unknown) => toast.error(error),
+        );
+      toast.success(t('chat.assignedTo', { name: assignee }), { label: t('common.undo'), run: undo });
+    } catch (error) {
+      toast.error(error);
+    }
+  };
+
   // The keys of Review triage, for conversations: j / k move through the list, r writes the reply, e resolves.
   useWindowKeydown((event) => {
     // defaultPrevented: the shell took the key (the r of the g r chord).
@@ -118,7 +137,7 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
           agentName={settings.agentName}
           onStatus={(next) => void changeStatus(current.id, current.status, next)}
           onSend={send}
-          onAssign={(assignee) => void act(() => api.call('chat.assign', { id: current.id, assignee }))}
+          onAssign={(assignee) => void assign(current.id, current.assignee, assignee)}
           onClearEscalation={() => void act(() => api.call('chat.clearEscalation', { id: current.id }))}
           customerOpen={customerOpen}
           onToggleCustomer={() => setCustomerOpen((open) => !open)}

@@ -81,7 +81,7 @@ export function Thread({
       <header className="pane-header thread-header">
         <div className="thread-heading">
           <h2 data-testid="thread-subject">{conversation.subject}</h2>
-          <span className="muted">
+          <span className="muted" data-testid="thread-assignee">
             {conversation.customerName ?? t('chat.unknownCustomer')} · {conversation.assignee ? t('chat.assignedTo', { name: conversation.assignee }) : t('chat.unassigned')}
           </span>
         </div>
