@@ -1,9 +1,9 @@
 /**
  * The review queue worked from the keyboard and in bulk, in a real browser against the demo
- * store: the focus follows the selection.
+ * store: the focus follows the selection, and the bulk bar stays inside the list on a small window.
  */
 import { describe, expect, test } from 'vitest';
-import { openView, useHarness } from './harness.ts';
+import { openView, screenshot, useHarness } from './harness.ts';
 
 describe('the review queue from the keyboard', () => {
   const harness = useHarness();
@@ -40,5 +40,21 @@ describe('the review queue from the keyboard', () => {
     await page.getByTestId('bulk-resolve').click();
     await expect.poll(() => page.locator(`[data-review-id="${next}"]`).count()).toBe(0);
     await expect.poll(async () => (await focusedReview()) !== null && (await focusedReview()) === (await selectedReview())).toBe(true);
+  });
+
+  test('on a 1000 × 700 window the bulk actions, the count and Export stay inside the list', async () => {
+    const { page } = harness();
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.locator('[data-testid="review-row"].selected .list-row').focus();
+    await page.keyboard.press('x');
+    await page.getByTestId('bulk-resolve').waitFor();
+    const pane = await page.locator('.reviews-pane').boundingBox();
+    expect(pane).not.toBeNull();
+    for (const testId of ['bulk-resolve', 'bulk-reopen', 'bulk-assignee', 'bulk-assign', 'review-export']) {
+      const box = await page.getByTestId(testId).boundingBox();
+      expect(box, testId).not.toBeNull();
+      expect((box?.x ?? 0) + (box?.width ?? 0), testId).toBeLessThanOrEqual((pane?.x ?? 0) + (pane?.width ?? 0));
+    }
+    await screenshot(page, 'reviews-bulk-1000');
   });
 });
