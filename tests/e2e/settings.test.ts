@@ -1,6 +1,6 @@
 /**
  * Settings forms in a real browser against the demo store: the store and assistant numbers
- * refuse an empty field instead of saving it as 0.
+ * refuse an empty field instead of saving it as 0, and Edit on a macro brings its form to the agent.
  */
 import { describe, expect, test } from 'vitest';
 import { openView, useHarness } from './harness.ts';
@@ -32,5 +32,19 @@ describe('settings forms', () => {
     await openView(page, 'settings');
     await expect.poll(() => page.getByTestId('return-window').inputValue()).toBe(savedWindow);
     expect(await page.getByTestId('auto-reply-threshold').inputValue()).toBe(savedThreshold);
+  });
+
+  test('Edit on a macro puts the caret in its form, scrolled into view', async () => {
+    const { page } = harness();
+    await openView(page, 'settings');
+    const row = page.getByTestId('macro-admin-row').first();
+    const name = await row.locator('.macro-name').textContent();
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const field = page.getByTestId('macro-name');
+    await expect.poll(() => field.inputValue()).toBe(name);
+    expect(await field.evaluate((input) => input === document.activeElement)).toBe(true);
+    const box = await field.boundingBox();
+    const viewport = page.viewportSize();
+    expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
   });
 });
