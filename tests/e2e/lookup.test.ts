@@ -1,8 +1,8 @@
 /**
  * Product lookup in a real browser: a customer's photo dropped or pasted finds the product
  * and is learned on confirmation; bad files get their own error; product detail shows Similar
- * and Bought together; the chat sidebar suggests products for the customer. Without an image
- * extractor the drop zone says what to install. The drop-to-results time is logged, not asserted.
+ * and Bought together, and a photo's matches survive opening one of them; the chat sidebar
+ * suggests products for the customer. Without an image extractor the drop zone says what to install. The drop-to-results time is logged, not asserted.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -80,6 +80,22 @@ describe('product lookup with an image extractor', () => {
     await confirm.click();
     await expect.poll(() => page.getByTestId('toast-success').last().textContent()).toContain(`Photo learned for ${product.title}`);
     await expect.poll(() => confirm.textContent()).toBe('Confirmed');
+  });
+
+  test("a photo's matches are still there after opening one of them and going back", async () => {
+    const { page } = harness();
+    const product = demo.products.find((row) => row.sku === 'SD-1002') ?? (demo.products[0] as Record<string, string>);
+    await openView(page, 'products');
+    await page.locator('[data-testid="photo-drop"].available').waitFor();
+    await dropFiles(page, 'photo-drop', [await customerPhoto({ sku: product.sku ?? '', title: product.title ?? '', category: product.category ?? '' })]);
+    const candidates = page.getByTestId('photo-candidate');
+    await expect.poll(() => candidates.count()).toBe(5);
+    await page.locator(`[data-testid="photo-candidate"][data-sku="${product.sku}"]`).getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => page.getByTestId('product-title').textContent()).toBe(product.title);
+    await page.getByTestId('product-back').click();
+    await page.getByTestId('product-grid').waitFor();
+    expect(await candidates.count()).toBe(5);
+    expect(await page.locator(`[data-testid="photo-candidate"][data-sku="${product.sku}"]`).count()).toBe(1);
   });
 
   test('an empty file and a file that is not an image each get their own error', async () => {

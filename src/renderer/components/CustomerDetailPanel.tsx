@@ -21,7 +21,18 @@ function EmailAddress({ address }: { address: string }) {
 }
 
 /** Profile, orders and past conversations of one customer; shared by Chat's sidebar and Customers. */
-export function CustomerDetailPanel({ customer, activeConversationId, onOpenConversation }: { customer: CustomerDetail; activeConversationId?: string; onOpenConversation: (id: string) => void }) {
+export function CustomerDetailPanel({
+  customer,
+  activeConversationId,
+  onOpenConversation,
+  onOpenProduct,
+}: {
+  customer: CustomerDetail;
+  activeConversationId?: string;
+  onOpenConversation: (id: string) => void;
+  /** Where given, an order item's title opens its product. */
+  onOpenProduct?: (sku: string) => void;
+}) {
   const t = useT();
   const language = useLanguage();
   return (
@@ -51,7 +62,7 @@ export function CustomerDetailPanel({ customer, activeConversationId, onOpenConv
       <h3 className="section-title">
         {t('customer.orders')} <span className="count">{customer.orders.length}</span>
       </h3>
-      {customer.orders.length === 0 ? <p className="muted">{t('customer.noOrders')}</p> : customer.orders.map((order) => <OrderCard key={order.number} order={order} />)}
+      {customer.orders.length === 0 ? <p className="muted">{t('customer.noOrders')}</p> : customer.orders.map((order) => <OrderCard key={order.number} order={order} onOpenProduct={onOpenProduct} />)}
       <h3 className="section-title">
         {t('customer.conversations')} <span className="count">{customer.conversations.length}</span>
       </h3>

@@ -3,8 +3,8 @@ import { useLanguage, useT } from '../i18n/i18n.tsx';
 import { formatDate, formatMoney } from './format.ts';
 import { Icon } from './Icon.tsx';
 
-/** One order: number, status, date, total, items, and shipping when known. */
-export function OrderCard({ order }: { order: Order }) {
+/** One order: number, status, date, total, items, and shipping when known. With `onOpenProduct`, an item's title opens its product. */
+export function OrderCard({ order, onOpenProduct }: { order: Order; onOpenProduct?: (sku: string) => void }) {
   const t = useT();
   const language = useLanguage();
   return (
@@ -21,7 +21,13 @@ export function OrderCard({ order }: { order: Order }) {
         {order.items.map((item, index) => (
           <li key={`${item.sku}-${index}`}>
             <span className="order-item-quantity">{item.quantity}×</span>
-            <span className="order-item-title">{item.title}</span>
+            {onOpenProduct ? (
+              <button type="button" className="order-item-title link-button" title={t('customer.openProduct', { title: item.title })} data-testid="order-item-product" onClick={() => onOpenProduct(item.sku)}>
+                {item.title}
+              </button>
+            ) : (
+              <span className="order-item-title">{item.title}</span>
+            )}
             <span className="order-item-price">{formatMoney(item.unitPrice * item.quantity, language, order.currency)}</span>
           </li>
         ))}

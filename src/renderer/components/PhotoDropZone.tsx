@@ -37,7 +37,8 @@ function pastedFiles(event: ClipboardEvent): File[] {
   return Array.from(event.clipboardData?.files ?? []);
 }
 
-export function PhotoDropZone({ compact = false, onOpenProduct }: { compact?: boolean; onOpenProduct?: (sku: string) => void }) {
+/** `listening: false` leaves pasted photos alone while the zone is hidden (Product lookup with a product open). */
+export function PhotoDropZone({ compact = false, onOpenProduct, listening = true }: { compact?: boolean; onOpenProduct?: (sku: string) => void; listening?: boolean }) {
   const t = useT();
   const formatPrice = usePriceFormat();
   const api = useApi();
@@ -78,7 +79,7 @@ export function PhotoDropZone({ compact = false, onOpenProduct }: { compact?: bo
   );
 
   useEffect(() => {
-    if (!available) return;
+    if (!available || !listening) return;
     const onPaste = (event: ClipboardEvent) => {
       const files = pastedFiles(event);
       if (files.length === 0) return;
@@ -87,7 +88,7 @@ export function PhotoDropZone({ compact = false, onOpenProduct }: { compact?: bo
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
-  }, [available, identifyFiles]);
+  }, [available, listening, identifyFiles]);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();

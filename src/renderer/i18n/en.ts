@@ -68,6 +68,7 @@ export const en = {
   'customer.noOrders': 'No orders.',
   'customer.conversations': 'Conversations',
   'customer.noConversations': 'No conversations.',
+  'customer.openProduct': 'Open {title} in Product lookup',
   'customer.tracking': 'Tracking',
   'customer.none': 'This conversation has no linked customer.',
 

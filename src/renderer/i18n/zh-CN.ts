@@ -70,6 +70,7 @@ export const zhCN: Dictionary = {
   'customer.noOrders': '暂无订单。',
   'customer.conversations': '会话',
   'customer.noConversations': '暂无会话。',
+  'customer.openProduct': '在商品查询中打开 {title}',
   'customer.tracking': '物流单号',
   'customer.none': '此会话未关联客户。',
 

@@ -49,7 +49,11 @@ export function CustomersView({ route, navigate }: { route: Extract<Route, { vie
       </section>
       <section className="pane detail-pane scroll">
         {detail.data ? (
-          <CustomerDetailPanel customer={detail.data} onOpenConversation={(id) => navigate({ view: 'chat', conversationId: id })} />
+          <CustomerDetailPanel
+            customer={detail.data}
+            onOpenConversation={(id) => navigate({ view: 'chat', conversationId: id })}
+            onOpenProduct={(sku) => navigate({ view: 'products', sku })}
+          />
         ) : (
           <div className="empty-pane">
             <Icon name="customers" size={32} />

@@ -44,74 +44,75 @@ export function ProductsView({ route }: { route: Extract<Route, { view: 'product
     setClosedSku(null);
   }, [openSku, closedSku, products.data]);
 
-  if (openSku)
-    return (
-      <ProductDetail
-        sku={openSku}
-        onBack={() => {
-          setClosedSku(openSku);
-          setOpenSku(null);
-        }}
-        onOpen={setOpenSku}
-      />
-    );
-
+  // The list stays mounted, hidden, under an open product: Back finds the photo's matches, the loaded pages and the scroll where they were.
   return (
-    <div className="products-layout">
-      <div className="filter-bar">
-        <label className="field grow search-field">
-          <Icon name="search" size={16} />
-          <span className="visually-hidden">{t('products.search')}</span>
-          <input
-            type="search"
-            placeholder={t('products.search')}
-            value={query}
-            data-testid="product-search"
-            onChange={(event) => {
-              setQuery(event.target.value);
-              setLimit(pageSize);
-            }}
-          />
-        </label>
-        <label className="field">
-          <span className="visually-hidden">{t('products.category')}</span>
-          <select value={category} data-testid="product-category" onChange={(event) => setCategory(event.target.value)}>
-            <option value="">{t('products.allCategories')}</option>
-            {categories.data?.map((entry) => (
-              <option key={entry.category} value={entry.category}>
-                {entry.category} ({entry.count})
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <PhotoDropZone onOpenProduct={setOpenSku} />
-      {products.data && (
-        <p className="muted small">{t('common.showing', { shown: products.data.items.length, total: products.data.total })}</p>
+    <>
+      {openSku && (
+        <ProductDetail
+          sku={openSku}
+          onBack={() => {
+            setClosedSku(openSku);
+            setOpenSku(null);
+          }}
+          onOpen={setOpenSku}
+        />
       )}
-      {products.data?.items.length === 0 && (
-        // Unfiltered and still empty: the store has no catalog yet, and no search will find one.
-        <p className="empty-state">{settledQuery === '' && category === '' ? t('products.none') : t('products.empty')}</p>
-      )}
-      <div className="product-grid" data-testid="product-grid">
-        {products.data?.items.map((product) => (
-          <button key={product.sku} type="button" className="product-card" data-testid="product-card" data-sku={product.sku} onClick={() => setOpenSku(product.sku)}>
-            <ProductImage imageId={product.imageId} alt={product.title} />
-            <span className="product-card-body">
-              <span className="product-card-title">{product.title}</span>
-              <span className="product-card-meta">
-                <span className="muted small">{product.category}</span>
-                <span className="price-small">{formatPrice(product.price)}</span>
+      <div className="products-layout" hidden={openSku !== null}>
+        <div className="filter-bar">
+          <label className="field grow search-field">
+            <Icon name="search" size={16} />
+            <span className="visually-hidden">{t('products.search')}</span>
+            <input
+              type="search"
+              placeholder={t('products.search')}
+              value={query}
+              data-testid="product-search"
+              onChange={(event) => {
+                setQuery(event.target.value);
+                setLimit(pageSize);
+              }}
+            />
+          </label>
+          <label className="field">
+            <span className="visually-hidden">{t('products.category')}</span>
+            <select value={category} data-testid="product-category" onChange={(event) => setCategory(event.target.value)}>
+              <option value="">{t('products.allCategories')}</option>
+              {categories.data?.map((entry) => (
+                <option key={entry.category} value={entry.category}>
+                  {entry.category} ({entry.count})
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <PhotoDropZone onOpenProduct={setOpenSku} listening={openSku === null} />
+        {products.data && (
+          <p className="muted small">{t('common.showing', { shown: products.data.items.length, total: products.data.total })}</p>
+        )}
+        {products.data?.items.length === 0 && (
+          // Unfiltered and still empty: the store has no catalog yet, and no search will find one.
+          <p className="empty-state">{settledQuery === '' && category === '' ? t('products.none') : t('products.empty')}</p>
+        )}
+        <div className="product-grid" data-testid="product-grid">
+          {products.data?.items.map((product) => (
+            <button key={product.sku} type="button" className="product-card" data-testid="product-card" data-sku={product.sku} onClick={() => setOpenSku(product.sku)}>
+              <ProductImage imageId={product.imageId} alt={product.title} />
+              <span className="product-card-body">
+                <span className="product-card-title">{product.title}</span>
+                <span className="product-card-meta">
+                  <span className="muted small">{product.category}</span>
+                  <span className="price-small">{formatPrice(product.price)}</span>
+                </span>
               </span>
-            </span>
+            </button>
+          ))}
+        </div>
+        {products.data && products.data.items.length < products.data.total && (
+          <button type="button" className="button load-more" onClick={() => setLimit((value) => value + pageSize)}>
+            {t('common.loadMore')}
           </button>
-        ))}
+        )}
       </div>
-      {products.data && products.data.items.length < products.data.total && (
-        <button type="button" className="button load-more" onClick={() => setLimit((value) => value + pageSize)}>
-          {t('common.loadMore')}
-        </button>
-      )}
-    </div>
+    </>
   );
 }

@@ -34,6 +34,12 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
   const [composer, setComposer] = useState<ComposerKind | null>(null);
   const [bulkAssignee, setBulkAssignee] = useState(settings.agentName);
   const listRef = useRef<HTMLUListElement>(null);
+  /**
+   * Whether the keyboard works the queue: then its focus follows the selection, so Enter or Space
+   * never re-opens the row j/k moved away from, and focus does not fall to the page when a
+   * composer closes or a resolved row leaves the list. Focus taken anywhere else ends it.
+   */
+  const followSelection = useRef(false);
 
   const reviews = useApiData((client) => client.call('reviews.list', { ...filter, limit: pageSize }), filterKey, ['reviews']);
   const items = reviews.data?.items ?? [];
@@ -47,12 +53,32 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
   }, [filterKey]);
   useEffect(() => onActiveSku(activeSku), [activeSku, onActiveSku]);
   useEffect(() => setComposer(null), [active?.id]);
+  /** After an action started from the queue's side (a key, a row or the bulk bar), not from the detail pane's buttons, whose focus stays put. */
+  const keepQueueFocus = () => {
+    const focused = document.activeElement;
+    if (focused === null || focused === document.body || focused.closest('.reviews-pane')) followSelection.current = true;
+  };
+  useEffect(() => {
+    const onFocusIn = (event: FocusEvent) => {
+      if (!(event.target instanceof Element && event.target.closest('.review-row .list-row'))) followSelection.current = false;
+    };
+    window.addEventListener('focusin', onFocusIn);
+    return () => window.removeEventListener('focusin', onFocusIn);
+  }, []);
+  // After every render: the list may have reloaded, removing the focused row.
+  useEffect(() => {
+    if (!followSelection.current) return;
+    const row = listRef.current?.querySelector<HTMLElement>('.selected .list-row');
+    const focused = document.activeElement;
+    if (row && focused !== row && (focused === null || focused === document.body || focused.closest('.review-row .list-row'))) row.focus();
+  });
 
   const setStatus = async (ids: string[], status: ReviewStatus) => {
     if (ids.length === 0) return;
     try {
       const { changed } = await api.call('reviews.setStatus', { ids, status });
       setChecked(new Set());
+      keepQueueFocus();
       const undo = () => void revert(() => api.call('reviews.setStatus', { ids: changed, status: status === 'resolved' ? 'open' : 'resolved' }));
       const message = status === 'resolved' ? t('reviews.resolved', { n: changed.length }) : t('reviews.reopenedMany', { n: changed.length });
       toast.success(message, changed.length ? { label: t('common.undo'), run: undo } : undefined);
@@ -66,6 +92,7 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
     try {
       const { updated, previous } = await api.call('reviews.assign', { ids, assignee });
       setChecked(new Set());
+      keepQueueFocus();
       // Undo puts each review back with its own previous assignee, one call per name.
       const undo = () =>
         void revert(async () => {
@@ -117,6 +144,7 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
     else if (event.key === 'x' && active) toggle(active.id);
     else return;
     event.preventDefault();
+    if (event.key !== 'r' && event.key !== 'a') followSelection.current = true;
   });
 
   useEffect(() => {
@@ -197,7 +225,11 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
           <ReviewDetail
             review={active}
             composer={composer}
-            onComposer={setComposer}
+            onComposer={(kind) => {
+              // A composer that closes gives the focus back to the queue.
+              if (kind === null) followSelection.current = true;
+              setComposer(kind);
+            }}
             onStatus={(status) => void setStatus([active.id], status)}
             onAssign={(assignee) => void assign([active.id], assignee)}
           />

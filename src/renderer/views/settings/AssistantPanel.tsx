@@ -36,6 +36,7 @@ export function AssistantPanel() {
         <span>{t('settings.autoReply')}</span>
       </label>
       <p className="muted">{t('settings.autoReplyHint')}</p>
+      {/* Both numbers are required: an emptied field would otherwise be sent as 0 (a return window of no days). */}
       <form
         className="form-row"
         onSubmit={(event) => {
@@ -46,11 +47,11 @@ export function AssistantPanel() {
         <label className="form-label" htmlFor="auto-reply-threshold">
           {t('settings.autoReplyThreshold')}
         </label>
-        <input id="auto-reply-threshold" type="number" min={50} max={100} step={1} value={threshold} data-testid="auto-reply-threshold" onChange={(event) => setThreshold(event.target.value)} />
+        <input id="auto-reply-threshold" type="number" required min={50} max={100} step={1} value={threshold} data-testid="auto-reply-threshold" onChange={(event) => setThreshold(event.target.value)} />
         <label className="form-label" htmlFor="return-window">
           {t('settings.returnWindow')}
         </label>
-        <input id="return-window" type="number" min={0} max={365} step={1} value={returnWindow} data-testid="return-window" onChange={(event) => setReturnWindow(event.target.value)} />
+        <input id="return-window" type="number" required min={0} max={365} step={1} value={returnWindow} data-testid="return-window" onChange={(event) => setReturnWindow(event.target.value)} />
         <label className="form-label" htmlFor="store-currency">
           {t('settings.currency')}
         </label>

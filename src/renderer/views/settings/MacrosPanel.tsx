@@ -1,5 +1,5 @@
 /** Macros: canned replies with {{variables}}, created, edited and deleted here, inserted from the composer. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Macro } from '../../../shared/types.ts';
 import { useApi, useApiData } from '../../app/api.tsx';
 import { useToast } from '../../app/toasts.tsx';
@@ -15,10 +15,13 @@ export function MacrosPanel() {
   const macros = useApiData((client) => client.call('macros.list', {}), '', ['macros']);
   const [editing, setEditing] = useState<string | null>(null);
   const [form, setForm] = useState(blank);
+  const nameInput = useRef<HTMLInputElement>(null);
 
+  // The form sits under the whole list: Edit brings it into view and puts the caret in it.
   const edit = (macro: Macro) => {
     setEditing(macro.id);
     setForm({ name: macro.name, shortcut: macro.shortcut ?? '', intent: macro.intent ?? '', body: macro.body });
+    nameInput.current?.focus();
   };
 
   const save = async () => {
@@ -86,7 +89,7 @@ export function MacrosPanel() {
           void save();
         }}
       >
-        <input placeholder={t('settings.macroName')} aria-label={t('settings.macroName')} data-testid="macro-name" {...field('name')} />
+        <input ref={nameInput} placeholder={t('settings.macroName')} aria-label={t('settings.macroName')} data-testid="macro-name" {...field('name')} />
         <input placeholder={t('settings.macroShortcut')} aria-label={t('settings.macroShortcut')} data-testid="macro-shortcut" {...field('shortcut')} />
         <input placeholder={t('settings.macroIntent')} aria-label={t('settings.macroIntent')} {...field('intent')} />
         <textarea placeholder={t('settings.macroBody')} aria-label={t('settings.macroBody')} rows={4} data-testid="macro-body" {...field('body')} />

@@ -1,0 +1,50 @@
+/**
+ * Settings forms in a real browser against the demo store: the store and assistant numbers
+ * refuse an empty field instead of saving it as 0, and Edit on a macro brings its form to the agent.
+ */
+import { describe, expect, test } from 'vitest';
+import { openView, useHarness } from './harness.ts';
+
+describe('settings forms', () => {
+  const harness = useHarness();
+
+  test('an emptied confidence or return window is refused, not saved as 0', async () => {
+    const { page } = harness();
+    await openView(page, 'settings');
+    const returnWindow = page.getByTestId('return-window');
+    const threshold = page.getByTestId('auto-reply-threshold');
+    await expect.poll(() => returnWindow.inputValue()).not.toBe('');
+    const savedWindow = await returnWindow.inputValue();
+    const savedThreshold = await threshold.inputValue();
+    const save = page.getByTestId('assistant-settings').getByRole('button', { name: 'Save' });
+
+    await returnWindow.fill('');
+    await save.click();
+    expect(await returnWindow.evaluate((input: HTMLInputElement) => input.validity.valueMissing)).toBe(true);
+    await threshold.fill('');
+    await returnWindow.fill(savedWindow);
+    await save.click();
+    expect(await threshold.evaluate((input: HTMLInputElement) => input.validity.valueMissing)).toBe(true);
+    // Nothing reached the store: no toast (neither "saved" nor the core's refusal), and a reload shows the saved values.
+    await page.waitForTimeout(500);
+    expect(await page.locator('.toast').count()).toBe(0);
+    await page.reload();
+    await openView(page, 'settings');
+    await expect.poll(() => page.getByTestId('return-window').inputValue()).toBe(savedWindow);
+    expect(await page.getByTestId('auto-reply-threshold').inputValue()).toBe(savedThreshold);
+  });
+
+  test('Edit on a macro puts the caret in its form, scrolled into view', async () => {
+    const { page } = harness();
+    await openView(page, 'settings');
+    const row = page.getByTestId('macro-admin-row').first();
+    const name = await row.locator('.macro-name').textContent();
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const field = page.getByTestId('macro-name');
+    await expect.poll(() => field.inputValue()).toBe(name);
+    expect(await field.evaluate((input) => input === document.activeElement)).toBe(true);
+    const box = await field.boundingBox();
+    const viewport = page.viewportSize();
+    expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
+  });
+});
