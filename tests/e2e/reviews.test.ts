@@ -107,6 +107,10 @@ describe('review triage in the browser', () => {
     expect(firstMonth).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
     expect(await page.getByTestId('chart-period').first().textContent()).toBe(firstMonth);
     await expect.poll(() => page.getByTestId('summary-aspect').count()).toBeGreaterThan(0);
+    // Aspect counts read in words, and only the ones there are (no "+0" / "−0").
+    const counts = await page.getByTestId('summary-aspect').locator('.aspect-head .chip').allTextContents();
+    expect(counts.length).toBeGreaterThan(0);
+    for (const count of counts) expect(count).toMatch(/^[1-9]\d* (positive|negative|neutral)$/);
     await screenshot(page, 'reviews-summary');
   });
 

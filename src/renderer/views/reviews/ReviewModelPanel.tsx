@@ -50,7 +50,8 @@ export function ReviewModelPanel() {
     <div className="review-model pad" data-testid="review-model">
       <section className="card">
         <h2>
-          {t('reviews.model.active')}: <span className="mono" data-testid="active-model">{active ? modelName(active) : t('common.loading')}</span>
+          {t('reviews.model.active')}:{' '}
+          <span data-testid="active-model">{active ? <ModelName model={active} /> : t('common.loading')}</span>
         </h2>
         {status.data && <p>{t('reviews.model.data', { corrections: status.data.corrections, rated: status.data.ratedReviews })}</p>}
         <p className="muted">{t('reviews.model.explain')}</p>
@@ -74,8 +75,8 @@ export function ReviewModelPanel() {
       {result && (
         <section className="card" data-testid="model-comparison">
           <div className="model-comparison">
-            <Evaluation title={t('reviews.model.current')} name={modelName(result.current.model)} evaluation={result.current} testId="evaluation-current" />
-            <Evaluation title={t('reviews.model.candidate')} name={result.candidate} evaluation={result.candidateEvaluation} testId="evaluation-candidate" />
+            <Evaluation title={t('reviews.model.current')} model={result.current.model} evaluation={result.current} testId="evaluation-current" />
+            <Evaluation title={t('reviews.model.candidate')} model={result.candidate} evaluation={result.candidateEvaluation} testId="evaluation-candidate" />
           </div>
           <p className="muted">{t('reviews.model.trainingRows', { n: result.trainingRows })}</p>
           <Verdict current={result.current.accuracy} candidate={result.candidateEvaluation.accuracy} />
@@ -102,13 +103,21 @@ function Verdict({ current, candidate }: { current: number; candidate: number })
   return <p className="callout" data-testid="model-verdict">{t('reviews.model.same')}</p>;
 }
 
-function Evaluation({ title, name, evaluation, testId }: { title: string; name: string; evaluation: ReviewModelEvaluation; testId: string }) {
+/** A model's name as the panel shows it: "Built-in" in words, a retrained model's folder name as code. */
+function ModelName({ model }: { model: string }) {
+  const t = useT();
+  return model === builtIn ? <>{t('reviews.model.builtIn')}</> : <span className="mono">{model}</span>;
+}
+
+function Evaluation({ title, model, evaluation, testId }: { title: string; model: string; evaluation: ReviewModelEvaluation; testId: string }) {
   const t = useT();
   const language = useLanguage();
   return (
     <dl className="model-evaluation" data-testid={testId}>
       <dt>{title}</dt>
-      <dd className="mono">{name}</dd>
+      <dd>
+        <ModelName model={model} />
+      </dd>
       <dt>{t('reviews.model.accuracy')}</dt>
       <dd className="model-accuracy">{formatPercent(evaluation.accuracy, language, 1)}</dd>
       <dt>{t('reviews.model.rows')}</dt>

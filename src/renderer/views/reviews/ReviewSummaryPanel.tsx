@@ -57,9 +57,10 @@ function ProductSummary({ sku }: { sku: string }) {
                 <li key={aspect.aspect} className="aspect-item" data-testid="summary-aspect">
                   <span className="aspect-head">
                     <strong>{t(`reviews.aspect.${aspect.aspect}`)}</strong>
-                    <span className="chip sentiment-positive">+{aspect.positive}</span>
-                    <span className="chip sentiment-negative">−{aspect.negative}</span>
-                    {aspect.neutral > 0 && <span className="chip">±{aspect.neutral}</span>}
+                    {/* Counts in words, and only those there are: "+0" and "−0" read as noise. */}
+                    {aspect.positive > 0 && <span className="chip sentiment-positive">{t('reviews.summary.positiveCount', { n: aspect.positive })}</span>}
+                    {aspect.negative > 0 && <span className="chip sentiment-negative">{t('reviews.summary.negativeCount', { n: aspect.negative })}</span>}
+                    {aspect.neutral > 0 && <span className="chip">{t('reviews.summary.neutralCount', { n: aspect.neutral })}</span>}
                   </span>
                   {aspect.quotes.map((quote) => (
                     <blockquote key={quote.reviewId} className={`aspect-quote quote-${quote.sentiment}`}>
