@@ -1,4 +1,4 @@
-/** Customers in a real browser against the demo store: an order's item opens its product in Product lookup. */
+/** Customers in a real browser against the demo store: an order's item, and a product suggested for the customer, open in Product lookup. */
 import { describe, expect, test } from 'vitest';
 import { openView, screenshot, useHarness } from './harness.ts';
 
@@ -20,5 +20,20 @@ describe('customers', () => {
     await page.getByTestId('product-back').click();
     await page.getByTestId('product-grid').waitFor();
     expect(await page.evaluate(() => document.activeElement?.querySelector('.product-card-title')?.textContent)).toBe(title);
+  });
+
+  test('a product suggested "for this customer" opens in Product lookup, from Customers and from Chat', async () => {
+    const { page } = harness();
+    for (const view of ['customers', 'chat'] as const) {
+      await openView(page, view);
+      await page.getByTestId(view === 'customers' ? 'customer-row' : 'conversation-row').first().click();
+      const suggestion = page.getByTestId('customer-suggestion').first();
+      await suggestion.waitFor();
+      const title = await suggestion.locator('.row-title').textContent();
+      await suggestion.getByRole('button').click();
+      await page.getByTestId('view-products').waitFor();
+      await expect.poll(() => page.getByTestId('product-title').textContent()).toBe(title);
+      await page.getByTestId('product-back').click();
+    }
   });
 });

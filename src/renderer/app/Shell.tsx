@@ -186,7 +186,7 @@ export function Shell({ connected }: { connected: boolean }) {
           </button>
         </header>
         <main className="view" data-testid={`view-${route.view}`}>
-          {route.view === 'chat' && <ChatView route={route} />}
+          {route.view === 'chat' && <ChatView route={route} navigate={navigate} />}
           {route.view === 'reviews' && <ReviewsView />}
           {route.view === 'products' && <ProductsView route={route} />}
           {route.view === 'customers' && <CustomersView route={route} navigate={navigate} />}

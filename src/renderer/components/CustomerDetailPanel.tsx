@@ -30,7 +30,7 @@ export function CustomerDetailPanel({
   customer: CustomerDetail;
   activeConversationId?: string;
   onOpenConversation: (id: string) => void;
-  /** Where given, an order item's title opens its product. */
+  /** Where given, an order item's title and a suggested product open the product. */
   onOpenProduct?: (sku: string) => void;
 }) {
   const t = useT();
@@ -58,7 +58,7 @@ export function CustomerDetailPanel({
           <dd>{formatDate(customer.createdAt, language)}</dd>
         </div>
       </dl>
-      <CustomerLookup customerId={customer.id} />
+      <CustomerLookup customerId={customer.id} {...(onOpenProduct ? { onOpenProduct } : {})} />
       <h3 className="section-title">
         {t('customer.orders')} <span className="count">{customer.orders.length}</span>
       </h3>

@@ -10,7 +10,8 @@ import { describeReason } from './recommendation-reason.ts';
 
 const suggestionCount = 4;
 
-export function CustomerLookup({ customerId }: { customerId: string }) {
+/** With `onOpenProduct`, a suggested product opens in Product lookup. */
+export function CustomerLookup({ customerId, onOpenProduct }: { customerId: string; onOpenProduct?: (sku: string) => void }) {
   const t = useT();
   const suggestions = useApiData((client) => client.call('recs.forCustomer', { customerId, k: suggestionCount }), customerId, ['recs', 'orders', 'catalog']);
   return (
@@ -18,17 +19,30 @@ export function CustomerLookup({ customerId }: { customerId: string }) {
       <h3 className="section-title">{t('recs.forCustomer')}</h3>
       {suggestions.data?.length === 0 && <p className="muted">{t('recs.forCustomerEmpty')}</p>}
       <ul className="mini-list customer-pick-list" data-testid="customer-suggestions">
-        {suggestions.data?.map((item) => (
-          <li key={item.sku} className="customer-pick" data-testid="customer-suggestion">
-            <ProductImage imageId={item.imageId} alt={item.title} />
-            <span className="related-text">
-              <span className="row-title">{item.title}</span>
-              <span className="muted small">{describeReason(t, item.reason)}</span>
-            </span>
-          </li>
-        ))}
+        {suggestions.data?.map((item) => {
+          const content = (
+            <>
+              <ProductImage imageId={item.imageId} alt={item.title} />
+              <span className="related-text">
+                <span className="row-title">{item.title}</span>
+                <span className="muted small">{describeReason(t, item.reason)}</span>
+              </span>
+            </>
+          );
+          return (
+            <li key={item.sku} data-testid="customer-suggestion" data-sku={item.sku}>
+              {onOpenProduct ? (
+                <button type="button" className="customer-pick" title={t('customer.openProduct', { title: item.title })} onClick={() => onOpenProduct(item.sku)}>
+                  {content}
+                </button>
+              ) : (
+                <div className="customer-pick">{content}</div>
+              )}
+            </li>
+          );
+        })}
       </ul>
-      <PhotoDropZone compact />
+      <PhotoDropZone compact {...(onOpenProduct ? { onOpenProduct } : {})} />
     </div>
   );
 }

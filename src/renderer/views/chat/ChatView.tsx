@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ConversationStatus } from '../../../shared/types.ts';
 import { useApi, useApiData } from '../../app/api.tsx';
-import type { Route } from '../../app/routes.ts';
+import type { Navigate, Route } from '../../app/routes.ts';
 import { useSettings } from '../../app/settings.tsx';
 import { useToast } from '../../app/toasts.tsx';
 import { CustomerDetailPanel } from '../../components/CustomerDetailPanel.tsx';
@@ -15,7 +15,7 @@ import { ConversationList } from './ConversationList.tsx';
 import { CustomerPane } from './CustomerPane.tsx';
 import { Thread } from './Thread.tsx';
 
-export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> }) {
+export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'chat' }>; navigate: Navigate }) {
   const t = useT();
   const api = useApi();
   const toast = useToast();
@@ -150,7 +150,12 @@ export function ChatView({ route }: { route: Extract<Route, { view: 'chat' }> })
       )}
       <CustomerPane open={customerOpen} onOpenChange={setCustomerOpen}>
         {customer.data ? (
-          <CustomerDetailPanel customer={customer.data} activeConversationId={selectedId ?? undefined} onOpenConversation={setSelectedId} />
+          <CustomerDetailPanel
+            customer={customer.data}
+            activeConversationId={selectedId ?? undefined}
+            onOpenConversation={setSelectedId}
+            onOpenProduct={(sku) => navigate({ view: 'products', sku })}
+          />
         ) : (
           current && <p className="muted pad">{customerId ? t('common.loading') : t('customer.none')}</p>
         )}
