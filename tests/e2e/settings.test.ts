@@ -1,6 +1,7 @@
 /**
  * Settings forms in a real browser against the demo store: the store and assistant numbers
- * refuse an empty field instead of saving it as 0, and Edit on a macro brings its form to the agent.
+ * refuse an empty field instead of saving it as 0, Edit on a macro brings its form to the agent,
+ * and a macro's intent is picked by name.
  */
 import { describe, expect, test } from 'vitest';
 import { openView, useHarness } from './harness.ts';
@@ -46,5 +47,22 @@ describe('settings forms', () => {
     const box = await field.boundingBox();
     const viewport = page.viewportSize();
     expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
+  });
+
+  test("a macro's intent is chosen by name, and the list shows it by name", async () => {
+    const { page } = harness();
+    await openView(page, 'settings');
+    const intent = page.getByTestId('macro-intent');
+    // Every built-in intent is offered, by the name agents read, after "no intent".
+    const options = await intent.locator('option').allTextContents();
+    expect(options[0]).toBe('No intent: offered by name and shortcut only');
+    expect(options).toContain('Track order');
+    expect(options).not.toContain('track_order');
+    await page.getByTestId('macro-name').fill('Where is my parcel (test)');
+    await page.getByTestId('macro-body').fill('Hi {{customer.first_name}}, order {{order.number}} is {{order.status}}.');
+    await intent.selectOption({ label: 'Delivery time' });
+    await page.getByTestId('macro-save').click();
+    const row = page.getByTestId('macro-admin-row').filter({ hasText: 'Where is my parcel (test)' });
+    await expect.poll(() => row.locator('.badge').textContent()).toBe('Delivery time');
   });
 });

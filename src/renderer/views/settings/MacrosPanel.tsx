@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import type { Macro } from '../../../shared/types.ts';
 import { useApi, useApiData } from '../../app/api.tsx';
 import { useToast } from '../../app/toasts.tsx';
-import { describeIntent } from '../../components/intent-name.ts';
+import { describeIntent, knownIntents } from '../../components/intent-name.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 const blank = { name: '', shortcut: '', intent: '', body: '' };
@@ -91,7 +91,18 @@ export function MacrosPanel() {
       >
         <input ref={nameInput} placeholder={t('settings.macroName')} aria-label={t('settings.macroName')} data-testid="macro-name" {...field('name')} />
         <input placeholder={t('settings.macroShortcut')} aria-label={t('settings.macroShortcut')} data-testid="macro-shortcut" {...field('shortcut')} />
-        <input placeholder={t('settings.macroIntent')} aria-label={t('settings.macroIntent')} {...field('intent')} />
+        {/* Macros are offered for the intent the assistant reads, so the intent is chosen by name, not typed as an id. */}
+        <select aria-label={t('settings.macroIntent')} data-testid="macro-intent" {...field('intent')}>
+          <option value="">{t('settings.macroNoIntent')}</option>
+          {[...new Set([...knownIntents, ...(form.intent ? [form.intent] : [])])]
+            .map((intent) => ({ intent, name: describeIntent(t, intent) }))
+            .sort((left, right) => left.name.localeCompare(right.name))
+            .map(({ intent, name }) => (
+              <option key={intent} value={intent}>
+                {name}
+              </option>
+            ))}
+        </select>
         <textarea placeholder={t('settings.macroBody')} aria-label={t('settings.macroBody')} rows={4} data-testid="macro-body" {...field('body')} />
         <div className="button-row">
           <button type="submit" className="button primary" disabled={form.name.trim() === '' || form.body.trim() === ''} data-testid="macro-save">
