@@ -95,6 +95,10 @@ describe('review triage in the browser', () => {
   test('summarises a product over time with its aspects', async () => {
     const { page } = harness();
     await page.getByTestId('review-sentiment').selectOption('');
+    // Agents remember names: typing one offers the matching products' SKUs, labelled with their titles.
+    await page.getByTestId('review-sku').fill('over-ear');
+    const offered = page.getByTestId('review-sku-products').locator('option');
+    await expect.poll(() => offered.evaluateAll((options) => options.map((option) => `${(option as HTMLOptionElement).value} ${option.textContent}`))).toEqual(['SD-1204 Wireless Over-Ear Headphones']);
     await page.getByTestId('review-sku').fill('SD-1204');
     await page.getByTestId('reviews-tab-summary').click();
     // The product filter settles after a short debounce: wait for the summary of the product typed.

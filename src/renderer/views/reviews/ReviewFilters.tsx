@@ -1,4 +1,6 @@
 import { reviewAspects, type Language, type ReviewAspect, type ReviewStatus, type Sentiment } from '../../../shared/types.ts';
+import { useApiData } from '../../app/api.tsx';
+import { useDebounced } from '../../components/useDebounced.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 export interface ReviewFilterValues {
@@ -27,12 +29,7 @@ interface ReviewFiltersProps {
 export function ReviewFilters({ values, onChange, productOnly = false }: ReviewFiltersProps) {
   const t = useT();
   const set = <K extends keyof ReviewFilterValues>(key: K, value: ReviewFilterValues[K]) => onChange({ ...values, [key]: value });
-  const product = (
-    <label className="field">
-      <span className="visually-hidden">{t('reviews.sku')}</span>
-      <input type="search" className="narrow" placeholder={t('reviews.sku')} value={values.sku} data-testid="review-sku" onChange={(event) => set('sku', event.target.value)} />
-    </label>
-  );
+  const product = <ProductField sku={values.sku} onChange={(sku) => set('sku', sku)} />;
   if (productOnly) {
     return (
       <div className="filter-bar" data-testid="review-filters">
@@ -100,5 +97,27 @@ export function ReviewFilters({ values, onChange, productOnly = false }: ReviewF
         <input type="date" value={values.to} min={values.from || undefined} data-testid="review-to" onChange={(event) => set('to', event.target.value)} />
       </label>
     </div>
+  );
+}
+
+/** Products matching what is typed (title or SKU), offered as the browser's suggestions: the filter needs a SKU, agents remember names. */
+const productSuggestions = 20;
+
+function ProductField({ sku, onChange }: { sku: string; onChange: (sku: string) => void }) {
+  const t = useT();
+  const typed = useDebounced(sku.trim());
+  const matches = useApiData((client) => client.call('catalog.list', { query: typed, limit: productSuggestions }), typed, ['catalog']);
+  return (
+    <label className="field">
+      <span className="visually-hidden">{t('reviews.sku')}</span>
+      <input type="search" className="narrow" list="review-sku-products" placeholder={t('reviews.sku')} value={sku} data-testid="review-sku" onChange={(event) => onChange(event.target.value)} />
+      <datalist id="review-sku-products" data-testid="review-sku-products">
+        {matches.data?.items.map((product) => (
+          <option key={product.sku} value={product.sku}>
+            {product.title}
+          </option>
+        ))}
+      </datalist>
+    </label>
   );
 }
