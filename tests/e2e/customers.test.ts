@@ -1,6 +1,11 @@
-/** Customers in a real browser against the demo store: an order's item, and a product suggested for the customer, open in Product lookup. */
+/**
+ * Customers in a real browser against the demo store: an order's item, and a product suggested for
+ * the customer, open in Product lookup; a long customer list pages with "Load more".
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { openView, screenshot, useHarness } from './harness.ts';
+import { importFile, openView, screenshot, useHarness } from './harness.ts';
 
 describe('customers', () => {
   const harness = useHarness();
@@ -35,5 +40,21 @@ describe('customers', () => {
       await expect.poll(() => page.getByTestId('product-title').textContent()).toBe(title);
       await page.getByTestId('product-back').click();
     }
+  });
+
+  test('a store with more customers than one page lists the rest with "Load more"', async () => {
+    const { page, dataDir } = harness();
+    const rows = Array.from({ length: 250 }, (_, index) => `BULK-${String(index).padStart(3, '0')},Bulk Customer ${index},bulk${index}@example.com,,`);
+    const file = join(dataDir, 'many-customers.csv');
+    await writeFile(file, `id,name,email,phone,created_at\n${rows.join('\n')}\n`);
+    await importFile(page, 'customers', file);
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('250 new');
+    await openView(page, 'customers');
+    const listed = page.getByTestId('customer-row');
+    await expect.poll(() => listed.count()).toBe(200);
+    await page.getByTestId('customers-load-more').click();
+    // The 250 imported plus the demo's own customers, all listed now.
+    await expect.poll(() => listed.count()).toBeGreaterThan(250);
+    await expect.poll(() => page.getByTestId('customers-load-more').count()).toBe(0);
   });
 });

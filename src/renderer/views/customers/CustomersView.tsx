@@ -8,17 +8,21 @@ import { Icon } from '../../components/Icon.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
+/** Customers listed at a time; "Load more" adds as many again. */
+const pageSize = 200;
+
 export function CustomersView({ route, navigate }: { route: Extract<Route, { view: 'customers' }>; navigate: Navigate }) {
   const t = useT();
   const [query, setQuery] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(route.customerId ?? null);
   const settledQuery = useDebounced(query.trim());
+  const [limit, setLimit] = useState(pageSize);
 
   useEffect(() => {
     if (route.customerId) setSelectedId(route.customerId);
   }, [route]);
 
-  const customers = useApiData((client) => client.call('customers.list', { query: settledQuery || undefined, limit: 200 }), settledQuery, ['customers']);
+  const customers = useApiData((client) => client.call('customers.list', { query: settledQuery || undefined, limit }), `${settledQuery}:${limit}`, ['customers']);
   const detail = useApiData((client) => (selectedId ? client.call('customers.get', { id: selectedId }) : Promise.resolve(null)), selectedId ?? '', ['customers', 'orders', 'chat']);
 
   return (
@@ -28,7 +32,16 @@ export function CustomersView({ route, navigate }: { route: Extract<Route, { vie
           <label className="field search-field">
             <Icon name="search" size={16} />
             <span className="visually-hidden">{t('customers.search')}</span>
-            <input type="search" placeholder={t('customers.search')} value={query} data-testid="customer-search" onChange={(event) => setQuery(event.target.value)} />
+            <input
+              type="search"
+              placeholder={t('customers.search')}
+              value={query}
+              data-testid="customer-search"
+              onChange={(event) => {
+                setQuery(event.target.value);
+                setLimit(pageSize);
+              }}
+            />
           </label>
           {customers.data && <span className="muted small">{t('common.showing', { shown: customers.data.items.length, total: customers.data.total })}</span>}
         </div>
@@ -45,6 +58,13 @@ export function CustomersView({ route, navigate }: { route: Extract<Route, { vie
               </button>
             </li>
           ))}
+          {customers.data && customers.data.items.length < customers.data.total && (
+            <li>
+              <button type="button" className="button load-more" data-testid="customers-load-more" onClick={() => setLimit((value) => value + pageSize)}>
+                {t('common.loadMore')}
+              </button>
+            </li>
+          )}
         </ul>
       </section>
       <section className="pane detail-pane scroll">
