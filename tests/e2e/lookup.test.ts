@@ -129,6 +129,18 @@ describe('product lookup with an image extractor', () => {
     expect(await similar.first().locator('.small').textContent()).not.toBe('');
     expect(await together.first().textContent()).toContain('bought with this by');
     await screenshot(page, 'product-detail-recs');
+
+    // A similar product opened from here: Back leads to this product first, then to the results.
+    const back = page.getByTestId('product-back');
+    expect(await back.textContent()).toBe('Back to results');
+    await similar.first().click();
+    await expect.poll(() => page.getByTestId('product-title').textContent()).not.toBe(product.title);
+    expect(await back.textContent()).toBe('Back to the previous product');
+    await back.click();
+    await expect.poll(() => page.getByTestId('product-title').textContent()).toBe(product.title);
+    expect(await back.textContent()).toBe('Back to results');
+    await back.click();
+    await page.getByTestId('product-grid').waitFor();
   });
 
   test('the chat sidebar suggests products for the customer and identifies a pasted photo', async () => {

@@ -209,6 +209,7 @@ export const en = {
   'products.noDescription': 'No description.',
   'products.images': 'Images',
   'products.back': 'Back to results',
+  'products.backToProduct': 'Back to the previous product',
   'products.photo': 'Identify from a photo',
   'products.photoUnavailable': 'Photo identification is not available.',
   'products.learned': 'learned',

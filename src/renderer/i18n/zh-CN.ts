@@ -211,6 +211,7 @@ export const zhCN: Dictionary = {
   'products.noDescription': '暂无描述。',
   'products.images': '图片',
   'products.back': '返回结果',
+  'products.backToProduct': '返回上一个商品',
   'products.photo': '通过照片识别',
   'products.photoUnavailable': '照片识别不可用。',
   'products.learned': '已学习',

@@ -7,7 +7,8 @@ import { ProductImage } from '../../components/ProductImage.tsx';
 import { usePriceFormat } from '../../components/usePriceFormat.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
-export function ProductDetail({ sku, onBack, onOpen }: { sku: string; onBack: () => void; onOpen: (sku: string) => void }) {
+/** `backTo` says where Back leads: the results, or the product this one was opened from. */
+export function ProductDetail({ sku, backTo, onBack, onOpen }: { sku: string; backTo: 'results' | 'product'; onBack: () => void; onOpen: (sku: string) => void }) {
   const t = useT();
   const formatPrice = usePriceFormat();
   const product = useApiData((client) => client.call('catalog.get', { sku }), sku, ['catalog']);
@@ -29,7 +30,7 @@ export function ProductDetail({ sku, onBack, onOpen }: { sku: string; onBack: ()
     <article className="product-detail" data-testid="product-detail">
       <button ref={back} type="button" className="button ghost back" data-testid="product-back" onClick={onBack}>
         <Icon name="arrowLeft" size={16} />
-        {t('products.back')}
+        {backTo === 'product' ? t('products.backToProduct') : t('products.back')}
       </button>
       <div className="product-hero">
         <div className="gallery">

@@ -18,6 +18,8 @@ export function ProductsView({ route }: { route: Extract<Route, { view: 'product
   const [query, setQuery] = useState(route.query ?? '');
   const [category, setCategory] = useState('');
   const [openSku, setOpenSku] = useState<string | null>(route.sku ?? null);
+  // Products opened from an open product (Similar, Bought together), oldest first: Back walks them back before the list.
+  const [trail, setTrail] = useState<string[]>([]);
   const [limit, setLimit] = useState(pageSize);
   // The product just closed: its card takes the focus back, so the keyboard carries on where it was.
   const [closedSku, setClosedSku] = useState<string | null>(null);
@@ -29,7 +31,14 @@ export function ProductsView({ route }: { route: Extract<Route, { view: 'product
       setOpenSku(null);
     }
     if (route.sku !== undefined) setOpenSku(route.sku);
+    setTrail([]);
   }, [route]);
+
+  /** From the list or a photo match: a fresh start, nothing to walk back but the list. */
+  const openFromList = (sku: string) => {
+    setTrail([]);
+    setOpenSku(sku);
+  };
 
   const categories = useApiData((client) => client.call('catalog.categories', {}), '', ['catalog']);
   const products = useApiData(
@@ -50,11 +59,21 @@ export function ProductsView({ route }: { route: Extract<Route, { view: 'product
       {openSku && (
         <ProductDetail
           sku={openSku}
+          backTo={trail.length > 0 ? 'product' : 'results'}
           onBack={() => {
+            const previous = trail.at(-1);
+            if (previous !== undefined) {
+              setTrail(trail.slice(0, -1));
+              setOpenSku(previous);
+              return;
+            }
             setClosedSku(openSku);
             setOpenSku(null);
           }}
-          onOpen={setOpenSku}
+          onOpen={(sku) => {
+            setTrail([...trail, openSku]);
+            setOpenSku(sku);
+          }}
         />
       )}
       <div className="products-layout" hidden={openSku !== null}>
@@ -85,7 +104,7 @@ export function ProductsView({ route }: { route: Extract<Route, { view: 'product
             </select>
           </label>
         </div>
-        <PhotoDropZone onOpenProduct={setOpenSku} listening={openSku === null} />
+        <PhotoDropZone onOpenProduct={openFromList} listening={openSku === null} />
         {products.data && (
           <p className="muted small">{t('common.showing', { shown: products.data.items.length, total: products.data.total })}</p>
         )}
@@ -95,7 +114,7 @@ export function ProductsView({ route }: { route: Extract<Route, { view: 'product
         )}
         <div className="product-grid" data-testid="product-grid">
           {products.data?.items.map((product) => (
-            <button key={product.sku} type="button" className="product-card" data-testid="product-card" data-sku={product.sku} onClick={() => setOpenSku(product.sku)}>
+            <button key={product.sku} type="button" className="product-card" data-testid="product-card" data-sku={product.sku} onClick={() => openFromList(product.sku)}>
               <ProductImage imageId={product.imageId} alt={product.title} />
               <span className="product-card-body">
                 <span className="product-card-title">{product.title}</span>
