@@ -80,6 +80,11 @@ describe('product lookup with an image extractor', () => {
     await confirm.click();
     await expect.poll(() => page.getByTestId('toast-success').last().textContent()).toContain(`Photo learned for ${product.title}`);
     await expect.poll(() => confirm.textContent()).toBe('Confirmed');
+
+    // The result names its file, and can be put away.
+    expect(await page.getByTestId('photo-result-file').textContent()).toBe(`${product.sku}-photo.jpg`);
+    await page.getByTestId('photo-dismiss').click();
+    await expect.poll(() => page.getByTestId('photo-result').count()).toBe(0);
   });
 
   test("a photo's matches are still there after opening one of them and going back", async () => {

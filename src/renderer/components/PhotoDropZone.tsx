@@ -161,12 +161,26 @@ export function PhotoDropZone({ compact = false, onOpenProduct, listening = true
           {entry.state === 'done' && (
             <>
               <div className="photo-result-header">
+                {/* Several photos give several results: each says which file it is for. */}
+                <span className="photo-result-file" data-testid="photo-result-file" title={entry.fileName}>
+                  {entry.fileName}
+                </span>
                 <span data-testid="photo-result-header" data-elapsed-ms={entry.elapsedMs}>
                   {t(entry.result.matches.length === 1 ? 'photo.headerOne' : 'photo.header', { n: entry.result.matches.length, ms: entry.elapsedMs })}
                 </span>
                 <span className={`badge ${entry.result.confident ? 'photo-confident' : 'photo-unsure'}`} data-testid="photo-confidence">
                   {t(entry.result.confident ? 'photo.confident' : 'photo.notConfident')}
                 </span>
+                <button
+                  type="button"
+                  className="icon-button photo-dismiss"
+                  aria-label={t('photo.dismiss', { file: entry.fileName })}
+                  title={t('photo.dismiss', { file: entry.fileName })}
+                  data-testid="photo-dismiss"
+                  onClick={() => setEntries((current) => current.filter((other) => other.id !== entry.id))}
+                >
+                  <Icon name="close" size={14} />
+                </button>
               </div>
               <ol className="photo-candidates">
                 {entry.result.matches.map((match) => (

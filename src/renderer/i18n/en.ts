@@ -226,6 +226,7 @@ export const en = {
   'photo.notConfident': 'Not confident: compare before confirming',
   'photo.score': 'score {score}',
   'photo.open': 'Open',
+  'photo.dismiss': 'Remove the result for {file}',
   'photo.confirm': 'This one',
   'photo.confirmed': 'Confirmed',
   'photo.learned': 'Photo learned for {title}.',

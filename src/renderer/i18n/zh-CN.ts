@@ -228,6 +228,7 @@ export const zhCN: Dictionary = {
   'photo.notConfident': '把握不大：确认前请比较',
   'photo.score': '得分 {score}',
   'photo.open': '打开',
+  'photo.dismiss': '移除 {file} 的识别结果',
   'photo.confirm': '就是这个',
   'photo.confirmed': '已确认',
   'photo.learned': '已为 {title} 学习此照片。',
