@@ -74,8 +74,17 @@ export interface NeutralBand {
   positiveAbove: number;
 }
 
+/**
+ * How far from even odds a review may be and still be called neutral. Neutral means "the model
+ * cannot call it either way": macro F1 alone chose 0.325–0.675, which turned clearly positive or
+ * negative reviews neutral (online_shopping validation: the sentiment field matched 89.1 % of the
+ * labels against 93.1 % for the probability; English clothing 90.3 % against 94.7 %), for at most
+ * 1.5 points of three-way accuracy where reviews are labelled neutral at all.
+ */
+export const neutralHalfWidth = 0.05;
+
 /** Used when the calibration rows have no neutral examples to learn the band from. */
-export const defaultNeutralBand: NeutralBand = { negativeBelow: 0.35, positiveAbove: 0.65 };
+export const defaultNeutralBand: NeutralBand = { negativeBelow: 0.5 - neutralHalfWidth, positiveAbove: 0.5 + neutralHalfWidth };
 
 /**
  * Band for aspect sentiment: a clause is short, so the model is less sure of it than of a
@@ -90,14 +99,15 @@ export function threeWay(positive: number, band: NeutralBand): ThreeWay {
   return positive > band.positiveAbove ? 'positive' : positive < band.negativeBelow ? 'negative' : 'neutral';
 }
 
-/** The band that maximises the macro F1 of the three classes on the given rows. */
+/** The band within `neutralHalfWidth` of even odds that maximises the macro F1 of the three classes on the given rows. */
 export function chooseNeutralBand(probabilities: readonly number[], labels: readonly ThreeWay[]): NeutralBand {
   if (!labels.includes('neutral')) return defaultNeutralBand;
   const classes: ThreeWay[] = ['positive', 'neutral', 'negative'];
   let best = defaultNeutralBand;
   let bestScore = -1;
-  for (let low = 0.05; low < 0.9; low += 0.025) {
-    for (let high = low; high < 0.96; high += 0.025) {
+  const step = 0.0125;
+  for (let low = 0.5 - neutralHalfWidth; low <= 0.5 + 1e-9; low += step) {
+    for (let high = 0.5; high <= 0.5 + neutralHalfWidth + 1e-9; high += step) {
       const band = { negativeBelow: low, positiveAbove: high };
       let score = 0;
       for (const label of classes) {
@@ -114,7 +124,7 @@ export function chooseNeutralBand(probabilities: readonly number[], labels: read
       }
       if (score > bestScore) {
         bestScore = score;
-        best = { negativeBelow: Number(low.toFixed(3)), positiveAbove: Number(high.toFixed(3)) };
+        best = { negativeBelow: Number(low.toFixed(4)), positiveAbove: Number(high.toFixed(4)) };
       }
     }
   }

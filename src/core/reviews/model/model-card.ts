@@ -1,5 +1,6 @@
 /** The MODEL_CARD.md of a review model trained on the shared public data (see scripts/train-review-models.ts). */
 import type { ReviewModelConfig } from './model-files.ts';
+import { neutralHalfWidth } from './calibration.ts';
 
 export interface CardMeasure {
   rows: number;
@@ -47,7 +48,7 @@ export function writeReviewModelCard(input: ReviewModelCardInput): string {
       : []),
     `- Calibration: Platt scaling on a 5% calibration split (scale ${config.calibration.scale.toFixed(4)}, shift ${config.calibration.shift.toFixed(4)}), folded into the graph.`,
     '- Rules on top (scorer): safety risks and legal threats lower the sentiment logit by 2 each ("the heater caught fire" has no negative word); aspect clauses use a 0.4–0.6 neutral band.',
-    `- Neutral band on the probability of positive: negative below ${config.neutralBand.negativeBelow}, positive above ${config.neutralBand.positiveAbove} (chosen for macro F1 on the calibration split).`,
+    `- Neutral band on the probability of positive: negative below ${config.neutralBand.negativeBelow}, positive above ${config.neutralBand.positiveAbove} (chosen for macro F1 on the calibration split, within ${neutralHalfWidth} of even odds: neutral means the model cannot call it either way).`,
     `- Trained on ${config.training.rows.toLocaleString('en')} rows in ${(config.training.milliseconds / 1000).toFixed(0)} s on 2 CPU cores.`,
     '',
     '## Data (read from ../shared at training time; nothing of it is shipped except what the weights learned)',
