@@ -107,6 +107,18 @@ describe('importers', () => {
     await expect(importPath(core.context, 'kb', await write(dir, 'bad.jsonl', '{"id":"x","title":"T","body":"B"}\nnot json\n'))).rejects.toThrow(/row 2: is not valid JSON/);
   });
 
+  it('imports questions without answers (a list of known questions) and finds them by paraphrase', async () => {
+    const core = newCore();
+    const dir = tempDir();
+    const jsonl = '{"id":"q-1","question":"花呗怎么还款"}\n{"id":"q-2","question":"借呗的额度为什么降低了","answer":""}\n';
+    expect(await importPath(core.context, 'kb', await write(dir, 'questions.jsonl', jsonl))).toMatchObject({ rows: 2, inserted: 2 });
+    expect(await importPath(core.context, 'kb', await write(dir, 'questions.csv', 'id,question\nq-3,How do I change my delivery address?\n'))).toMatchObject({ rows: 1, inserted: 1 });
+    expect(((await core.dispatch('kb.search', { query: '我的借呗额度怎么变少了' })) as { articleId: string }[])[0]?.articleId).toBe('q-2');
+    expect(((await core.dispatch('kb.search', { query: 'change the shipping address' })) as { articleId: string }[])[0]?.articleId).toBe('q-3');
+    // Still refused: an article with neither a question nor a title.
+    await expect(importPath(core.context, 'kb', await write(dir, 'untitled.jsonl', '{"id":"x","body":"B"}\n'))).rejects.toThrow(/field "title": is required/);
+  });
+
   it('imports reviews, interactions and conversations, and exports every kind back in an importable form', async () => {
     const core = newCore();
     const dir = tempDir();

@@ -224,7 +224,8 @@ function kbSuggestions(context: CoreContext, text: string, analysis: Analysis): 
   const fit = meaningFit(hits[0]?.similarity ?? 0);
   return hits.flatMap((hit) => {
     const article = kb.articles.get(hit.id);
-    if (!article) return [];
+    // A question without an answer yet helps search, but gives the customer nothing to read.
+    if (!article || article.body.trim() === '') return [];
     const confidence = Math.min(1, hit.score / bestFusedScore) * fit * trust;
     return [{ kind: 'kb_article' as const, text: articleReply(article.body), confidence, source: { type: 'kb' as const, id: article.id, title: article.title } }];
   });

@@ -19,12 +19,14 @@ export const kb: ImportKindSpec<ArticleRecord> = {
   requiredColumns: ['id'],
   parse(record) {
     const id = requiredText(record, 'id');
-    // Two shapes: FAQ pairs {id, question, answer} and articles {id, title, body}.
+    // Two shapes: FAQ pairs {id, question, answer} and articles {id, title, body}. The answer or body
+    // may be empty: a list of known questions (a support team's FAQ before its answers are written)
+    // is still searchable by its questions; the assistant offers only articles with an answer.
     const question = optionalText(record, 'question');
-    if (question !== null) return { id, title: question, body: requiredText(record, 'answer') };
+    if (question !== null) return { id, title: question, body: optionalText(record, 'answer') ?? '' };
     const title = optionalText(record, 'title');
     if (title === null) throw new FieldError('title', 'is required (or give "question" and "answer")');
-    return { id, title, body: requiredText(record, 'body') };
+    return { id, title, body: optionalText(record, 'body') ?? '' };
   },
   key: (article) => article.id,
   write(db, values) {
