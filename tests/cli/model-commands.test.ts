@@ -45,6 +45,28 @@ describe('model commands of the CLI', () => {
     expect(hits.flatMap((row) => row.hits.map((hit) => hit.articleId)).every((id) => articleIds.has(id))).toBe(true);
   });
 
+  it('trains intents from public sets as they come: BANKING77\'s text,category and CLINC150\'s oos, answered as oos', async () => {
+    const dir = tempDir();
+    const store = join(dir, 'store');
+    const examples: Record<string, string[]> = {
+      card_arrival: ['where is my new card', 'my card has not arrived yet', 'when will the card I ordered come', 'still waiting on my card', 'how long until my card is delivered'],
+      exchange_rate: ['what exchange rate do you use', 'how much is a dollar in euros today', 'which rate applies to my transfer', 'is the exchange rate fair', 'what rate for pounds to euros'],
+      lost_or_stolen_card: ['i lost my card', 'my card was stolen', 'someone took my wallet with the card', 'i cannot find my card anywhere', 'block my stolen card'],
+      oos: ['what is the weather tomorrow', 'play some jazz music', 'tell me a joke', 'who won the game last night', 'how tall is mount everest', 'book a table for two', 'what time is it in tokyo'],
+    };
+    const rows = Object.entries(examples).flatMap(([intent, texts]) => texts.map((text) => `${text},${intent}`));
+    writeFileSync(join(dir, 'train.csv'), `text,category\n${rows.join('\n')}\n`);
+    const trained = await shopdesk(['--data-dir', store, 'intents', 'train', '--in', join(dir, 'train.csv'), '--out', join(dir, 'model')]);
+    expect(trained.code, trained.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'model', 'manifest.json'), 'utf8')) as { labels: string[]; outOfScopeName: string };
+    expect(manifest.labels).toEqual(['card_arrival', 'exchange_rate', 'lost_or_stolen_card', 'out_of_scope']);
+    expect(manifest.outOfScopeName).toBe('oos');
+    writeFileSync(join(dir, 'texts.csv'), 'id,text\n1,my card was stolen yesterday\n2,qwzx vbnmk plkjh\n');
+    const classified = await shopdesk(['--data-dir', store, 'intents', 'classify', '--model', join(dir, 'model'), '--in', join(dir, 'texts.csv'), '--out', join(dir, 'out.jsonl')]);
+    expect(classified.code, classified.stderr).toBe(0);
+    expect(jsonLines(join(dir, 'out.jsonl')).map((row) => row.intent)).toEqual(['lost_or_stolen_card', 'oos']);
+  });
+
   it('scores reviews in input order, flagging bad rows by row and field but scoring the rest', async () => {
     const dir = tempDir();
     const input = join(dir, 'reviews.csv');

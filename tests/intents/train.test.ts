@@ -50,8 +50,9 @@ describe('intent training', () => {
     const csv = ['text,intent', ...Object.entries(examples).flatMap(([intent, texts]) => texts.map((text) => `"${text}",${intent}`))].join('\n');
     const csvPath = join(directory, 'train.csv');
     writeFileSync(csvPath, csv);
-    const rows = readTrainingCsv(csvPath);
+    const { rows, outOfScopeName } = readTrainingCsv(csvPath);
     expect(rows).toHaveLength(60);
+    expect(outOfScopeName).toBe('out_of_scope');
     const modelDir = join(directory, 'model');
     const { manifest } = await trainIntentModel({ rows, outDir: modelDir, seed: 3, epochs: 40 });
     expect(manifest.labels).toEqual(['cancel_order', 'get_refund', 'out_of_scope', 'track_order']);
@@ -86,7 +87,7 @@ describe('intent training', () => {
 
   it('names the file, row and field of bad CSV input', () => {
     const missingColumn = join(directory, 'no-intent.csv');
-    writeFileSync(missingColumn, 'text,label\nhello,greeting\n');
+    writeFileSync(missingColumn, 'text,tag\nhello,greeting\n');
     expect(() => readTrainingCsv(missingColumn)).toThrow(/no-intent\.csv, field "intent": missing column/);
     const emptyIntent = join(directory, 'empty-intent.csv');
     writeFileSync(emptyIntent, 'text,intent\nwhere is my order,track_order\ncancel it,\n');

@@ -11,17 +11,18 @@ export const intentsTrainCommand: Command = {
   summary: 'Train an intent model (rows with intent out_of_scope teach what to refuse)',
   usage: 'shopdesk intents train --in FILE.csv --out DIR [--seed N]',
   options: {
-    in: { value: 'FILE', description: 'CSV with columns text,intent', required: true },
+    in: { value: 'FILE', description: 'CSV with columns text,intent (or category, or label); intent out_of_scope (or oos) marks negatives', required: true },
     out: { value: 'DIR', description: 'model folder to write (usable with `intents classify --model`)', required: true },
     seed: { value: 'N', description: 'random seed (default 1)' },
   },
   async run({ core, options, io, json }) {
     const seed = options.seed === undefined ? 1 : Number(options.seed);
     if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed must be a whole number, not ${String(options.seed)}`);
-    const rows = readTrainingCsv(String(options.in));
+    const { rows, outOfScopeName } = readTrainingCsv(String(options.in));
     const wordVectors = findWordVectors(core.context.modelsPath);
     const result = await trainIntentModel({
       rows,
+      outOfScopeName,
       outDir: resolve(String(options.out)),
       seed,
       ...(wordVectors ? { wordVectors } : {}),

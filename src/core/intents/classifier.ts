@@ -28,6 +28,8 @@ export interface IntentPrediction {
 export interface IntentClassifier {
   readonly labels: readonly string[];
   readonly threshold: number;
+  /** The word for out of scope in this model's training data; predictions say out_of_scope, files this word. */
+  readonly outOfScopeName: string;
   classify(texts: readonly string[]): Promise<IntentPrediction[]>;
 }
 
@@ -74,6 +76,7 @@ export async function loadIntentClassifier(options: IntentClassifierOptions): Pr
   return {
     labels: manifest.labels.filter((label) => label !== outOfScopeLabel),
     threshold,
+    outOfScopeName: manifest.outOfScopeName ?? outOfScopeLabel,
     async classify(texts) {
       const scoreAll = async (all: readonly string[]) => {
         const predictions: IntentPrediction[] = [];

@@ -1,11 +1,14 @@
 /**
  * CSV input of the intent commands: `text,intent` for training, `text` (and an optional
  * `id`) for classification. Errors name the file, the data row (1 = first row after the
- * header) and the field, like the importers do.
+ * header) and the field, like the importers do. Public intent sets name their columns
+ * differently (BANKING77: `text,category`), so `category` and `label` are read as the intent,
+ * and CLINC150's `oos` as out_of_scope.
  */
 import { parse } from 'csv-parse/sync';
 import { ImportError } from '../importers/errors.ts';
 import { readTextFile } from '../importers/source.ts';
+import { outOfScopeLabel } from './model-files.ts';
 import type { IntentRow } from './train.ts';
 
 export interface TextRow {
@@ -28,14 +31,34 @@ function readRecords(file: string, required: readonly string[]): Record<string, 
   return records;
 }
 
-export function readTrainingCsv(file: string): IntentRow[] {
-  return readRecords(file, ['text', 'intent']).map((record, index) => {
+/** Column names read as the intent, in order of preference. */
+const intentColumns = ['intent', 'category', 'label'] as const;
+
+/** Other spellings of out_of_scope in public data (CLINC150). */
+const outOfScopeSpellings = new Set([outOfScopeLabel, 'oos']);
+
+export interface TrainingCsv {
+  rows: IntentRow[];
+  /** How the file spells out_of_scope (out_of_scope unless it says `oos`): answers use the same word. */
+  outOfScopeName: string;
+}
+
+export function readTrainingCsv(file: string): TrainingCsv {
+  const records = readRecords(file, ['text']);
+  const columns = Object.keys(records[0] ?? {});
+  const intentColumn = intentColumns.find((name) => columns.includes(name));
+  if (intentColumn === undefined) throw new ImportError(file, null, 'intent', `missing column (found: ${columns.join(', ')}; also read: ${intentColumns.slice(1).join(', ')})`);
+  let outOfScopeName = outOfScopeLabel;
+  const rows = records.map((record, index) => {
     const text = (record.text ?? '').trim();
-    const intent = (record.intent ?? '').trim();
+    const intent = (record[intentColumn] ?? '').trim();
     if (text === '') throw new ImportError(file, index + 1, 'text', 'is empty');
-    if (intent === '') throw new ImportError(file, index + 1, 'intent', 'is empty');
-    return { text, intent };
+    if (intent === '') throw new ImportError(file, index + 1, intentColumn, 'is empty');
+    if (!outOfScopeSpellings.has(intent)) return { text, intent };
+    outOfScopeName = intent;
+    return { text, intent: outOfScopeLabel };
   });
+  return { rows, outOfScopeName };
 }
 
 /** Rows to classify (or queries to search); without an `id` column, the row number is the id. */

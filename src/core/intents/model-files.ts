@@ -27,6 +27,8 @@ export interface IntentModelManifest {
   labels: string[];
   /** Below this top probability a text is out of scope. */
   threshold: number;
+  /** The word answers use for out of scope, as the training file spelled it (CLINC150: `oos`); out_of_scope when absent. */
+  outOfScopeName?: string;
   dimensions: number;
   training: {
     rows: number;

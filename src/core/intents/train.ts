@@ -44,6 +44,8 @@ export interface TrainIntentOptions {
   augment?: (rows: readonly IntentRow[], random: () => number) => IntentRow[];
   /** Progress lines (validation numbers, timing). */
   log?: (message: string) => void;
+  /** How the training file spelled out_of_scope, kept for the answers (see IntentModelManifest). */
+  outOfScopeName?: string;
 }
 
 export interface TrainIntentResult {
@@ -143,6 +145,7 @@ export async function trainIntentModel(options: TrainIntentOptions): Promise<Tra
     features,
     labels,
     threshold,
+    ...(options.outOfScopeName && options.outOfScopeName !== outOfScopeLabel ? { outOfScopeName: options.outOfScopeName } : {}),
     dimensions: training.dimensions,
     training: {
       rows: allRows.length,
