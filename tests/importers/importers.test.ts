@@ -115,6 +115,10 @@ describe('importers', () => {
     expect(await importPath(core.context, 'kb', await write(dir, 'questions.csv', 'id,question\nq-3,How do I change my delivery address?\n'))).toMatchObject({ rows: 1, inserted: 1 });
     expect(((await core.dispatch('kb.search', { query: '我的借呗额度怎么变少了' })) as { articleId: string }[])[0]?.articleId).toBe('q-2');
     expect(((await core.dispatch('kb.search', { query: 'change the shipping address' })) as { articleId: string }[])[0]?.articleId).toBe('q-3');
+    // A JSON file that wraps its records in one object, as the public FAQ sets do.
+    const wrapped = JSON.stringify({ questions: [{ id: 'faq-0', question: 'How can I create an account?', answer: 'Click Sign Up.' }] });
+    expect(await importPath(core.context, 'kb', await write(dir, 'faq.json', wrapped))).toMatchObject({ rows: 1, inserted: 1 });
+    await expect(importPath(core.context, 'kb', await write(dir, 'two-arrays.json', JSON.stringify({ a: [], b: [] })))).rejects.toThrow(/must hold a JSON array of records/);
     // Still refused: an article with neither a question nor a title.
     await expect(importPath(core.context, 'kb', await write(dir, 'untitled.jsonl', '{"id":"x","body":"B"}\n'))).rejects.toThrow(/field "title": is required/);
   });

@@ -273,8 +273,11 @@ async function* readJsonArray(fileName: string, text: Readable): AsyncGenerator<
   } catch (error) {
     throw new ImportError(fileName, null, null, `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (!Array.isArray(value)) throw new ImportError(fileName, null, null, 'must hold a JSON array of records');
-  for (const [index, record] of value.entries()) {
+  // Exported data sets often wrap their records in one object ({"questions": [...]}): that array is the records.
+  const wrapped = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.values(value).filter(Array.isArray) : [];
+  const records: unknown = wrapped.length === 1 ? wrapped[0] : value;
+  if (!Array.isArray(records)) throw new ImportError(fileName, null, null, 'must hold a JSON array of records (or an object holding one array of them)');
+  for (const [index, record] of records.entries()) {
     if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new ImportError(fileName, index + 1, null, 'must be a JSON object');
     yield { row: index + 1, record: record as RawRecord };
   }
