@@ -84,7 +84,7 @@ export const en = {
 
   'reviews.title': 'Review triage',
   'reviews.query': 'Search review text',
-  'reviews.sku': 'Product: name or SKU',
+  'reviews.sku': 'Product or SKU',
   'reviews.sentiment': 'Sentiment',
   'reviews.language': 'Language',
   'reviews.status': 'Status',

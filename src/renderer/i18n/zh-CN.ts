@@ -86,7 +86,7 @@ export const zhCN: Dictionary = {
 
   'reviews.title': '评价分拣',
   'reviews.query': '搜索评价内容',
-  'reviews.sku': '商品：名称或 SKU',
+  'reviews.sku': '商品或 SKU',
   'reviews.sentiment': '情感',
   'reviews.language': '语言',
   'reviews.status': '状态',

@@ -88,14 +88,17 @@ export function ReviewFilters({ values, onChange, productOnly = false }: ReviewF
           ))}
         </select>
       </label>
-      <label className="field date-field">
-        <span className="muted small">{t('reviews.from')}</span>
-        <input type="date" value={values.from} max={values.to || undefined} data-testid="review-from" onChange={(event) => set('from', event.target.value)} />
-      </label>
-      <label className="field date-field">
-        <span className="muted small">{t('reviews.to')}</span>
-        <input type="date" value={values.to} min={values.from || undefined} data-testid="review-to" onChange={(event) => set('to', event.target.value)} />
-      </label>
+      {/* One item, so the range wraps as a whole rather than leaving "To date" alone on a line. */}
+      <span className="date-range">
+        <label className="field date-field">
+          <span className="muted small">{t('reviews.from')}</span>
+          <input type="date" value={values.from} max={values.to || undefined} data-testid="review-from" onChange={(event) => set('from', event.target.value)} />
+        </label>
+        <label className="field date-field">
+          <span className="muted small">{t('reviews.to')}</span>
+          <input type="date" value={values.to} min={values.from || undefined} data-testid="review-to" onChange={(event) => set('to', event.target.value)} />
+        </label>
+      </span>
     </div>
   );
 }
