@@ -55,6 +55,13 @@ describe('interactions CSV', () => {
     expect(() => readInteractionsCsv(csvFile('user,item\n'))).toThrow(/no interactions/);
     expect(() => readInteractionsCsv(csvFile('customer,product\nu1,a\n'))).toThrow(/field "user": the header needs "user" and "item"/);
   });
+
+  it('reads user_id and item_id headers as public sets write them', () => {
+    expect(readInteractionsCsv(csvFile('user_id,item_id,timestamp\nu1,a,1\nu1,b,2\n')).map((row) => [row.user, row.item])).toEqual([
+      ['u1', 'a'],
+      ['u1', 'b'],
+    ]);
+  });
 });
 
 describe('indexing and splitting', () => {

@@ -47,9 +47,11 @@ export function readInteractionsCsv(path: string): Interaction[] {
   if (!header) throw new ImportError(path, null, null, 'the file is empty; expected a header user,item[,rating][,timestamp]');
   const columns = header.map((name) => name.toLowerCase());
   const column = (name: string) => columns.indexOf(name);
-  const userColumn = column('user');
-  const itemColumn = column('item');
-  if (userColumn < 0 || itemColumn < 0) throw new ImportError(path, null, "user", `the header needs "user" and "item" columns, got "${header.join(',')}"`);
+  // Public sets name them user_id / item_id (RecBole's .inter files); the first spelling found counts.
+  const firstColumn = (...names: string[]) => names.map(column).find((position) => position >= 0) ?? -1;
+  const userColumn = firstColumn('user', 'user_id', 'userid');
+  const itemColumn = firstColumn('item', 'item_id', 'itemid');
+  if (userColumn < 0 || itemColumn < 0) throw new ImportError(path, null, "user", `the header needs "user" and "item" columns (or user_id, item_id), got "${header.join(',')}"`);
   const ratingColumn = column('rating');
   const timestampColumn = column('timestamp');
   if (records.length === 1) throw new ImportError(path, null, null, 'the file has a header but no interactions');
