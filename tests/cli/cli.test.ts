@@ -1,24 +1,11 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { repositoryRoot } from '../../src/core/index.ts';
+import { cliRunner } from '../helpers/cli.ts';
 import { useTempDir } from '../helpers/temp.ts';
 
 const tempDir = useTempDir();
-const run = promisify(execFile);
-
-/** Runs the real executable, as `npx shopdesk` would. */
-async function shopdesk(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(repositoryRoot, 'bin', 'shopdesk.js'), ...args], { env: { ...process.env, SHOPDESK_MODELS_PATH: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
+const shopdesk = cliRunner({ modelsPath: '', quiet: false });
 
 describe('shopdesk CLI', () => {
   it('imports, reports counts as JSON, and refuses a bad row with one line and exit code 1', async () => {

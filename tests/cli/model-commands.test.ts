@@ -1,30 +1,13 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../../src/core/index.ts';
 import { sharedModels } from '../helpers/core.ts';
+import { cliRunner, jsonLines } from '../helpers/cli.ts';
 import { useTempDir } from '../helpers/temp.ts';
 
 const tempDir = useTempDir();
-const run = promisify(execFile);
-
-async function shopdesk(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(repositoryRoot, 'bin', 'shopdesk.js'), '--quiet', ...args], {
-      env: { ...process.env, SHOPDESK_MODELS_PATH: sharedModels },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
-
-function jsonLines(path: string): Record<string, unknown>[] {
-  return readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-}
+const shopdesk = cliRunner({ modelsPath: sharedModels, quiet: true });
 
 describe('model commands of the CLI', () => {
   it('classifies intents and searches the knowledge base, one output line per input row in order', async () => {
