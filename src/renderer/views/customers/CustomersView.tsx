@@ -4,6 +4,7 @@ import { useApiData } from '../../app/api.tsx';
 import type { Navigate, Route } from '../../app/routes.ts';
 import { CustomerDetailPanel } from '../../components/CustomerDetailPanel.tsx';
 import { initials } from '../../components/format.ts';
+import { SearchField } from '../../components/SearchField.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -29,20 +30,15 @@ export function CustomersView({ route, navigate }: { route: Extract<Route, { vie
     <div className="split customers-layout">
       <section className="pane list-pane" aria-label={t('customers.title')}>
         <div className="pane-search">
-          <label className="field search-field">
-            <Icon name="search" size={16} />
-            <span className="visually-hidden">{t('customers.search')}</span>
-            <input
-              type="search"
-              placeholder={t('customers.search')}
-              value={query}
-              data-testid="customer-search"
-              onChange={(event) => {
-                setQuery(event.target.value);
-                setLimit(pageSize);
-              }}
-            />
-          </label>
+          <SearchField
+            label={t('customers.search')}
+            value={query}
+            testId="customer-search"
+            onChange={(text) => {
+              setQuery(text);
+              setLimit(pageSize);
+            }}
+          />
           {customers.data && <span className="muted small">{t('common.showing', { shown: customers.data.items.length, total: customers.data.total })}</span>}
         </div>
         <ul className="item-list" data-testid="customer-list">

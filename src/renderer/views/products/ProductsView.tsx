@@ -2,9 +2,9 @@
 import { useEffect, useState } from 'react';
 import { useApiData } from '../../app/api.tsx';
 import type { Route } from '../../app/routes.ts';
-import { Icon } from '../../components/Icon.tsx';
 import { PhotoDropZone } from '../../components/PhotoDropZone.tsx';
 import { ProductImage } from '../../components/ProductImage.tsx';
+import { SearchField } from '../../components/SearchField.tsx';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { usePriceFormat } from '../../components/usePriceFormat.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -78,20 +78,16 @@ export function ProductsView({ route }: { route: Extract<Route, { view: 'product
       )}
       <div className="products-layout" hidden={openSku !== null}>
         <div className="filter-bar">
-          <label className="field grow search-field">
-            <Icon name="search" size={16} />
-            <span className="visually-hidden">{t('products.search')}</span>
-            <input
-              type="search"
-              placeholder={t('products.search')}
-              value={query}
-              data-testid="product-search"
-              onChange={(event) => {
-                setQuery(event.target.value);
-                setLimit(pageSize);
-              }}
-            />
-          </label>
+          <SearchField
+            label={t('products.search')}
+            value={query}
+            testId="product-search"
+            grow
+            onChange={(text) => {
+              setQuery(text);
+              setLimit(pageSize);
+            }}
+          />
           <label className="field">
             <span className="visually-hidden">{t('products.category')}</span>
             <select value={category} data-testid="product-category" onChange={(event) => setCategory(event.target.value)}>
