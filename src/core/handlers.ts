@@ -4,7 +4,7 @@ import type { CoreContext } from './context.ts';
 import { getImage, getProduct, listCategories, listProducts } from './services/catalog.ts';
 import { sendAndAssist, suggestReplies } from './services/assistant.ts';
 import { exportConversations } from './services/chat-transcripts.ts';
-import { assignConversation, clearEscalation, getConversation, listConversations, setConversationStatus } from './services/chat.ts';
+import { assignConversation, clearEscalation, escalateConversation, getConversation, listConversations, setConversationStatus } from './services/chat.ts';
 import { getCustomer, getOrder, listCustomers, listOrders } from './services/customers.ts';
 import { exportKind, importText } from './services/data-files.ts';
 import { createDemoStore } from './services/demo.ts';
@@ -63,6 +63,7 @@ export const handlers: Handlers = {
   'chat.send': sendAndAssist,
   'chat.setStatus': setConversationStatus,
   'chat.clearEscalation': clearEscalation,
+  'chat.escalate': escalateConversation,
   'chat.assign': assignConversation,
   'chat.suggest': suggestReplies,
   'chat.export': exportConversations,

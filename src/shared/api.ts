@@ -11,6 +11,7 @@ import type {
   ConversationSummary,
   Customer,
   CustomerDetail,
+  EscalationReason,
   ExportResult,
   ImageData,
   ImportKind,
@@ -40,7 +41,7 @@ import type {
   Settings,
   SystemInfo,
 } from './types.ts';
-import { importKinds } from './types.ts';
+import { escalationReasons, importKinds } from './types.ts';
 
 /** Field types of the argument schemas; a trailing '?' marks an optional field. */
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'string[]';
@@ -91,6 +92,8 @@ export interface ApiMethods {
   'chat.send': { args: { conversationId: string; author: MessageAuthor; body: string }; result: Message };
   'chat.setStatus': { args: { id: string; status: ConversationStatus }; result: ConversationSummary };
   'chat.clearEscalation': { args: { id: string }; result: ConversationSummary };
+  /** Escalates by hand, e.g. to undo a clearing with the reason it had. */
+  'chat.escalate': { args: { id: string; reason: EscalationReason }; result: ConversationSummary };
   'chat.assign': { args: { id: string; assignee: string }; result: ConversationSummary };
   /** The assistant's intent, entities and ranked replies for the latest customer message. */
   'chat.suggest': { args: { conversationId: string }; result: AssistantSuggestions };
@@ -200,6 +203,7 @@ export const apiSchemas: { [M in ApiMethod]: ArgumentSchema } = {
   'chat.send': { conversationId: 'string', author: ['customer', 'agent', 'assistant', 'note'], body: 'string' },
   'chat.setStatus': { id: 'string', status: ['open', 'pending', 'resolved'] },
   'chat.clearEscalation': { id: 'string' },
+  'chat.escalate': { id: 'string', reason: escalationReasons },
   'chat.assign': { id: 'string', assignee: 'string' },
   'chat.suggest': { conversationId: 'string' },
   'chat.export': { format: ['json', 'csv'] },

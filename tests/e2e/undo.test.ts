@@ -1,6 +1,6 @@
 /**
  * Undo for one-press data changes that take something out of sight: a conversation's new status
- * (a resolved one leaves the Open tab) and a deleted macro.
+ * (a resolved one leaves the Open tab), its assignee, a cleared escalation and a deleted macro.
  */
 import { describe, expect, test } from 'vitest';
 import { openView, useHarness } from './harness.ts';
@@ -34,6 +34,20 @@ describe('undo', () => {
     await expect.poll(() => header.textContent()).toContain('Assigned to Agent');
     await page.getByTestId('toast-success').filter({ hasText: 'Assigned to Agent' }).getByTestId('toast-action').click();
     await expect.poll(() => header.textContent()).toContain('Unassigned');
+  });
+
+  test('a cleared escalation comes back with Undo, with its reason', async () => {
+    const { page } = harness();
+    await openView(page, 'chat');
+    await page.getByTestId('conversation-row').filter({ hasText: 'Escalated' }).first().click();
+    const banner = page.getByTestId('escalation-banner');
+    await banner.waitFor();
+    const reason = await banner.textContent();
+    await page.getByTestId('clear-escalation').click();
+    await banner.waitFor({ state: 'detached' });
+    await page.getByTestId('toast-success').filter({ hasText: 'Escalation cleared' }).getByTestId('toast-action').click();
+    await banner.waitFor();
+    expect(await banner.textContent()).toBe(reason);
   });
 
   test('a deleted macro comes back with Undo and can be inserted again', async () => {

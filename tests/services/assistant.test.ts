@@ -216,6 +216,13 @@ describe('support assistant', () => {
     expect((await client.call('chat.get', { id: 'V2' })).escalation).toBeNull();
     expect((await ask(client, 'V2', 'Final warning: my lawyer will sue you.')).escalation).toBe('legal_threat');
     expect((await client.call('system.audit', { limit: 100 })).map((entry) => entry.action)).toEqual(expect.arrayContaining(['chat.escalate', 'chat.clearEscalation', 'chat.suggest']));
+    // An agent can escalate by hand (the undo of a clearing): automatic replies stop again, and it is audited as the agent's.
+    await client.call('chat.clearEscalation', { id: 'V2' });
+    expect((await client.call('chat.escalate', { id: 'V2', reason: 'legal_threat' })).escalation).toBe('legal_threat');
+    expect((await client.call('chat.get', { id: 'V2' })).escalation).toBe('legal_threat');
+    const manual = (await client.call('system.audit', { limit: 5 })).find((entry) => entry.action === 'chat.escalate');
+    expect(manual).toMatchObject({ actor: 'agent', target: 'V2' });
+    await expect(client.call('chat.escalate', { id: 'V2', reason: 'bored' as never })).rejects.toMatchObject({ code: 'invalid_argument' });
   });
 
   it('escalates when the customer is out of scope twice in a row', async () => {

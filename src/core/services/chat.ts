@@ -108,6 +108,16 @@ export function clearEscalation(context: CoreContext, args: ApiArgs<'chat.clearE
   return summary(context, args.id);
 }
 
+export function escalateConversation(context: CoreContext, args: ApiArgs<'chat.escalate'>): ApiResult<'chat.escalate'> {
+  const rowId = conversationRowId(context, args.id);
+  context.db.transaction(() => {
+    context.db.prepare('UPDATE conversations SET escalation = ? WHERE id = ?').run(args.reason, rowId);
+    audit(context, 'agent', 'chat.escalate', args.id, { reason: args.reason });
+  })();
+  context.events.emit('changed', { domain: 'chat' });
+  return summary(context, args.id);
+}
+
 export function assignConversation(context: CoreContext, args: ApiArgs<'chat.assign'>): ApiResult<'chat.assign'> {
   const assignee = args.assignee.trim();
   if (assignee.length > 80) throw new RangeError('the assignee name is longer than 80 characters');

@@ -393,6 +393,7 @@ export const en = {
   'chat.escalation.repeated_out_of_scope': 'Not understood twice',
   'chat.escalationBanner': 'Escalated to a human: {reason}. The assistant will not reply by itself.',
   'chat.clearEscalation': 'Clear escalation',
+  'chat.escalationCleared': 'Escalation cleared: the assistant may reply by itself again.',
   'chat.unassigned': 'Unassigned',
   'chat.assignToMe': 'Assign to me',
   'chat.assignedTo': 'Assigned to {name}',

@@ -395,6 +395,7 @@ export const zhCN: Dictionary = {
   'chat.escalation.repeated_out_of_scope': '连续两次未能理解',
   'chat.escalationBanner': '已升级为人工处理：{reason}。助手不会自动回复。',
   'chat.clearEscalation': '取消升级',
+  'chat.escalationCleared': '已取消升级：助手可以再次自动回复。',
   'chat.unassigned': '未分配',
   'chat.assignToMe': '分配给我',
   'chat.assignedTo': '负责人：{name}',

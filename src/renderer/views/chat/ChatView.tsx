@@ -1,6 +1,6 @@
 /** Chat: conversations by status, the selected thread with its composer, and the customer beside it. */
 import { useEffect, useState } from 'react';
-import type { ConversationStatus } from '../../../shared/types.ts';
+import type { ConversationStatus, EscalationReason } from '../../../shared/types.ts';
 import { useApi, useApiData } from '../../app/api.tsx';
 import type { Navigate, Route } from '../../app/routes.ts';
 import { useSettings } from '../../app/settings.tsx';
@@ -55,53 +55,48 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
     }
   };
 
-  // A resolved conversation leaves the Open tab at once, so the toast offers to set the status back.
-  const changeStatus = async (id: string, previous: ConversationStatus, next: ConversationStatus) => {
-    if (next === previous) return;
+  /**
+   * One change to the open conversation, then a toast that offers to set it back: status, assignee
+   * and escalation all take something out of sight (a resolved conversation leaves the Open tab,
+   * a cleared escalation lets the assistant reply by itself).
+   */
+  const changeWithUndo = async (change: () => Promise<unknown>, message: string, revert: (() => Promise<unknown>) | null) => {
     try {
-      await api.call('chat.setStatus', { id, status: next });
+      await change();
+      conversation.reload();
       const undo = () =>
-        void api.call('chat.setStatus', { id, status: previous }).then(
+        void revert?.().then(
           () => {
             toast.success(t('common.undone'));
             conversation.reload();
           },
           (error: unknown) => toast.error(error),
         );
-      toast.success(t('chat.statusChanged', { status: t(`status.${next}`) }), { label: t('common.undo'), run: undo });
-      conversation.reload();
+      toast.success(message, revert ? { label: t('common.undo'), run: undo } : undefined);
     } catch (error) {
       toast.error(error);
     }
   };
 
-  const act = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      conversation.reload();
-    } catch (error) {
-      toast.error(error);
-    }
-  };
-
-  // The toast offers to give the conversation back to whoever had it (an empty name unassigns).
-  const assign = async (id: string, previous: string | null, assignee: string) => {
-    try {
-      await api.call('chat.assign', { id, assignee });
-      conversation.reload();
-      const undo = () =>
-        void api.call('chat.assign', { id, assignee: previous ?? '' }).then(
-          () => {
-            toast.success(t('common.undone'));
-            conversation.reload();
-          },
-          (error: unknown) => toast.error(error),
+  const changeStatus = (id: string, previous: ConversationStatus, next: ConversationStatus) =>
+    next === previous
+      ? Promise.resolve()
+      : changeWithUndo(
+          () => api.call('chat.setStatus', { id, status: next }),
+          t('chat.statusChanged', { status: t(`status.${next}`) }),
+          () => api.call('chat.setStatus', { id, status: previous }),
         );
-      toast.success(t('chat.assignedTo', { name: assignee }), { label: t('common.undo'), run: undo });
-    } catch (error) {
-      toast.error(error);
-    }
-  };
+
+  // An empty name unassigns: undo gives the conversation back to whoever had it, or to nobody.
+  const assign = (id: string, previous: string | null, assignee: string) =>
+    changeWithUndo(
+      () => api.call('chat.assign', { id, assignee }),
+      t('chat.assignedTo', { name: assignee }),
+      () => api.call('chat.assign', { id, assignee: previous ?? '' }),
+    );
+
+  const clearEscalation = (id: string, reason: EscalationReason | null) =>
+    changeWithUndo(() => api.call('chat.clearEscalation', { id }), t('chat.escalationCleared'), reason ? () => api.call('chat.escalate', { id, reason }) : null);
 
   // The keys of Review triage, for conversations: j / k move through the list, r writes the reply, e resolves.
   useWindowKeydown((event) => {
@@ -138,7 +133,7 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
           onStatus={(next) => void changeStatus(current.id, current.status, next)}
           onSend={send}
           onAssign={(assignee) => void assign(current.id, current.assignee, assignee)}
-          onClearEscalation={() => void act(() => api.call('chat.clearEscalation', { id: current.id }))}
+          onClearEscalation={() => void clearEscalation(current.id, current.escalation)}
           customerOpen={customerOpen}
           onToggleCustomer={() => setCustomerOpen((open) => !open)}
         />
