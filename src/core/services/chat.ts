@@ -82,19 +82,25 @@ export function sendMessage(context: CoreContext, args: ApiArgs<'chat.send'>): A
   return message;
 }
 
-export function setConversationStatus(context: CoreContext, args: { id: string; status: ConversationStatus }): ApiResult<'chat.setStatus'> {
-  const rowId = conversationRowId(context, args.id);
+/** One agent change to a conversation: written with its audit entry in one transaction, then announced. */
+function changeConversation(context: CoreContext, id: string, action: string, detail: Record<string, unknown> | undefined, write: (rowId: number) => void): ConversationSummary {
+  const rowId = conversationRowId(context, id);
   context.db.transaction(() => {
-    context.db.prepare('UPDATE conversations SET status = ? WHERE id = ?').run(args.status, rowId);
-    audit(context, 'agent', 'chat.setStatus', args.id, { status: args.status });
+    write(rowId);
+    audit(context, 'agent', action, id, detail);
   })();
   context.events.emit('changed', { domain: 'chat' });
-  return summary(context, args.id);
+  return summary(context, id);
+}
+
+export function setConversationStatus(context: CoreContext, args: { id: string; status: ConversationStatus }): ApiResult<'chat.setStatus'> {
+  return changeConversation(context, args.id, 'chat.setStatus', { status: args.status }, (rowId) => {
+    context.db.prepare('UPDATE conversations SET status = ? WHERE id = ?').run(args.status, rowId);
+  });
 }
 
 export function clearEscalation(context: CoreContext, args: ApiArgs<'chat.clearEscalation'>): ApiResult<'chat.clearEscalation'> {
-  const rowId = conversationRowId(context, args.id);
-  context.db.transaction(() => {
+  return changeConversation(context, args.id, 'chat.clearEscalation', undefined, (rowId) => {
     context.db
       .prepare(
         `UPDATE conversations SET escalation = NULL,
@@ -102,31 +108,20 @@ export function clearEscalation(context: CoreContext, args: ApiArgs<'chat.clearE
          WHERE id = @rowId`,
       )
       .run({ rowId });
-    audit(context, 'agent', 'chat.clearEscalation', args.id);
-  })();
-  context.events.emit('changed', { domain: 'chat' });
-  return summary(context, args.id);
+  });
 }
 
 export function escalateConversation(context: CoreContext, args: ApiArgs<'chat.escalate'>): ApiResult<'chat.escalate'> {
-  const rowId = conversationRowId(context, args.id);
-  context.db.transaction(() => {
+  return changeConversation(context, args.id, 'chat.escalate', { reason: args.reason }, (rowId) => {
     context.db.prepare('UPDATE conversations SET escalation = ? WHERE id = ?').run(args.reason, rowId);
-    audit(context, 'agent', 'chat.escalate', args.id, { reason: args.reason });
-  })();
-  context.events.emit('changed', { domain: 'chat' });
-  return summary(context, args.id);
+  });
 }
 
 export function assignConversation(context: CoreContext, args: ApiArgs<'chat.assign'>): ApiResult<'chat.assign'> {
   const assignee = args.assignee.trim();
   if (assignee.length > 80) throw new RangeError('the assignee name is longer than 80 characters');
-  const rowId = conversationRowId(context, args.id);
-  context.db.transaction(() => {
-    // An empty name unassigns.
+  // An empty name unassigns.
+  return changeConversation(context, args.id, 'chat.assign', { assignee }, (rowId) => {
     context.db.prepare('UPDATE conversations SET assignee = ? WHERE id = ?').run(assignee === '' ? null : assignee, rowId);
-    audit(context, 'agent', 'chat.assign', args.id, { assignee });
-  })();
-  context.events.emit('changed', { domain: 'chat' });
-  return summary(context, args.id);
+  });
 }
