@@ -97,6 +97,10 @@ describe('ShopDesk in the browser', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('view-customers').waitFor();
     await expect(page.getByTestId('command-palette').count()).resolves.toBe(0);
+    // The view opened takes the focus (not the header's palette button), so Tab walks into it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('view-customers');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="view-customers"]') !== null)).toBe(true);
 
     // Arrow keys move through the filtered list; Enter runs the highlighted command.
     await page.keyboard.press('Control+k');

@@ -81,6 +81,19 @@ export function Shell({ connected }: { connected: boolean }) {
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);
 
+  // A view opened from the palette takes the keyboard focus: closing the palette would otherwise hand it back to the header's button.
+  const mainRef = useRef<HTMLElement>(null);
+  const focusViewNext = useRef(false);
+  const openFromPalette = useCallback((next: Route) => {
+    focusViewNext.current = true;
+    setRoute(next);
+  }, []);
+  useEffect(() => {
+    if (!focusViewNext.current) return;
+    focusViewNext.current = false;
+    mainRef.current?.focus();
+  }, [route]);
+
   const otherLanguage: UiLanguage = settings.language === 'en' ? 'zh-CN' : 'en';
   const commands = useMemo<Command[]>(
     () => [
@@ -89,7 +102,7 @@ export function Shell({ connected }: { connected: boolean }) {
         label: t('palette.goTo', { view: t(viewLabels[view]) }),
         icon: viewIcons[view],
         hint: `g ${viewKeys[view]}`,
-        run: () => setRoute({ view }),
+        run: () => openFromPalette({ view }),
       })),
       {
         id: 'toggle-theme',
@@ -116,16 +129,16 @@ export function Shell({ connected }: { connected: boolean }) {
       },
       { id: 'shortcuts', label: t('palette.shortcuts'), icon: 'keyboard', hint: '?', run: () => setHelpOpen(true) },
     ],
-    [t, resolvedTheme, otherLanguage, changeSettings, api, toast],
+    [t, resolvedTheme, otherLanguage, changeSettings, api, toast, openFromPalette],
   );
   const searchCommand = useCallback(
     (query: string): Command => ({
       id: 'search-products',
       label: t('palette.searchProducts', { query }),
       icon: 'search',
-      run: () => setRoute({ view: 'products', query }),
+      run: () => openFromPalette({ view: 'products', query }),
     }),
-    [t],
+    [t, openFromPalette],
   );
 
   return (
@@ -185,7 +198,7 @@ export function Shell({ connected }: { connected: boolean }) {
             <Icon name="keyboard" />
           </button>
         </header>
-        <main className="view" data-testid={`view-${route.view}`}>
+        <main ref={mainRef} className="view" tabIndex={-1} data-testid={`view-${route.view}`}>
           {route.view === 'chat' && <ChatView route={route} navigate={navigate} />}
           {route.view === 'reviews' && <ReviewsView />}
           {route.view === 'products' && <ProductsView route={route} />}
