@@ -71,6 +71,25 @@ describe('model commands of the CLI', () => {
     expect(piped.stdout).toBe(readFileSync(join(dir, 'scores.jsonl'), 'utf8'));
   });
 
+  it('reads review sets as they come: JSON lines named .json, the text as `sentence` or `review`, numeric ids kept', async () => {
+    const dir = tempDir();
+    // FewCLUE's eprstmt: one JSON object a line in a .json file, numeric ids, the text in `sentence`.
+    const eprstmt = ['{"id": 835, "sentence": "物流太慢了，三天了还没到，差评", "label": "Negative"}', '{"id": 59, "sentence": "质量很好，很满意，会回购", "label": "Positive"}'];
+    writeFileSync(join(dir, 'eprstmt.json'), `${eprstmt.join('\n')}\n`);
+    const scored = await shopdesk(['reviews', 'score', '--in', join(dir, 'eprstmt.json'), '--out', join(dir, 'eprstmt.jsonl')]);
+    expect(scored.code, scored.stderr).toBe(0);
+    expect(jsonLines(join(dir, 'eprstmt.jsonl')).map((row) => [row.id, row.sentiment])).toEqual([
+      [835, 'negative'],
+      [59, 'positive'],
+    ]);
+    writeFileSync(join(dir, 'reviews.csv'), 'id,review\nr1,"Terrible, it broke after one day"\n');
+    expect((await shopdesk(['reviews', 'score', '--in', join(dir, 'reviews.csv'), '--out', join(dir, 'reviews.jsonl')])).code).toBe(0);
+    expect(jsonLines(join(dir, 'reviews.jsonl'))[0]).toMatchObject({ id: 'r1', sentiment: 'negative' });
+    // The same file trains a model: `sentence` as the text, "Positive" / "Negative" as labels.
+    const trained = await shopdesk(['reviews', 'train', '--in', join(dir, 'eprstmt.json'), '--out', join(dir, 'model')]);
+    expect(trained.code, trained.stderr).toBe(0);
+  });
+
   it('scores a review of more than a megabyte, and a binary file is refused by name', async () => {
     const dir = tempDir();
     const input = join(dir, 'long.csv');

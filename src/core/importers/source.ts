@@ -177,16 +177,42 @@ export interface ReadOptions {
    * still stops the reader, since nothing after it can be told apart.
    */
   keepBadRecords?: boolean;
+  /** Other names a field goes by in public data ({ text: ['sentence'] }): read as the field when the record has none of its own. */
+  aliases?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The canonical name each alias stands for, or the name itself. */
+function canonicalNames(names: readonly string[], aliases: Readonly<Record<string, readonly string[]>>): string[] {
+  const renamed = [...names];
+  for (const [field, others] of Object.entries(aliases)) {
+    if (renamed.includes(field)) continue;
+    const position = renamed.findIndex((name) => others.includes(name));
+    if (position >= 0) renamed[position] = field;
+  }
+  return renamed;
 }
 
 export async function* readRecords(source: ImportSource, format: RecordFormat, options: ReadOptions = {}): AsyncGenerator<SourceRecord> {
   const text = source.open().pipe(new Utf8Decoder(source.fileName, options.onBytes ?? (() => {}), options.replaceInvalidUtf8 === true));
   const keepBadRecords = options.keepBadRecords === true;
+  const aliases = options.aliases ?? {};
   // .tsv is read as CSV with tabs: with commas its header would be one column, "missing" every required one.
   const delimiter = extname(source.fileName).toLowerCase() === '.tsv' ? '\t' : ',';
-  if (format === 'csv') yield* readCsv(source.fileName, text, { requiredColumns: options.requiredColumns ?? [], keepBadRecords, delimiter });
-  else if (format === 'jsonl') yield* readJsonLines(source.fileName, text, keepBadRecords);
-  else yield* readJsonArray(source.fileName, text);
+  const records =
+    format === 'csv'
+      ? readCsv(source.fileName, text, { requiredColumns: options.requiredColumns ?? [], keepBadRecords, delimiter, aliases })
+      : format === 'jsonl'
+        ? readJsonLines(source.fileName, text, keepBadRecords)
+        : readJsonArray(source.fileName, text);
+  if (format === 'csv' || Object.keys(aliases).length === 0) {
+    yield* records;
+    return;
+  }
+  for await (const entry of records) {
+    const keys = Object.keys(entry.record);
+    const renamed = canonicalNames(keys, aliases);
+    yield renamed.every((name, index) => name === keys[index]) ? entry : { ...entry, record: Object.fromEntries(renamed.map((name, index) => [name, entry.record[keys[index] as string]])) as RawRecord };
+  }
 }
 
 function csvReason(error: unknown): string {
@@ -197,15 +223,19 @@ interface CsvOptions {
   requiredColumns: readonly string[];
   keepBadRecords: boolean;
   delimiter: string;
+  aliases: Readonly<Record<string, readonly string[]>>;
 }
 
-async function* readCsv(fileName: string, text: Readable, { requiredColumns, keepBadRecords, delimiter }: CsvOptions): AsyncGenerator<SourceRecord> {
+async function* readCsv(fileName: string, text: Readable, { requiredColumns, keepBadRecords, delimiter, aliases }: CsvOptions): AsyncGenerator<SourceRecord> {
   const parser = text.pipe(
     parse({
       bom: true,
       delimiter,
       columns: (header: string[]) => {
-        const columns = header.map((column) => column.trim().toLowerCase());
+        const columns = canonicalNames(
+          header.map((column) => column.trim().toLowerCase()),
+          aliases,
+        );
         const missing = requiredColumns.filter((column) => !columns.includes(column));
         if (missing.length > 0) throw new ImportError(fileName, null, missing[0] ?? null, `missing column (the header must include ${requiredColumns.join(', ')})`);
         return columns;
@@ -264,6 +294,22 @@ async function* readJsonLines(fileName: string, text: Readable, keepBadRecords: 
   }
 }
 
+/** The objects of a text holding one JSON object per line, or null when it is not such a text. */
+function jsonLinesOf(content: string): RawRecord[] | null {
+  const objects: RawRecord[] = [];
+  for (const line of content.replace(/^\uFEFF/, '').split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+      objects.push(value as RawRecord);
+    } catch {
+      return null;
+    }
+  }
+  return objects.length > 0 ? objects : null;
+}
+
 async function* readJsonArray(fileName: string, text: Readable): AsyncGenerator<SourceRecord> {
   let content = '';
   for await (const chunk of text as AsyncIterable<string>) content += chunk;
@@ -271,6 +317,12 @@ async function* readJsonArray(fileName: string, text: Readable): AsyncGenerator<
   try {
     value = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (error) {
+    // Many data sets ship JSON lines under a .json name (FewCLUE's eprstmt): read them as such when every line is an object.
+    const objects = jsonLinesOf(content);
+    if (objects) {
+      for (const [index, record] of objects.entries()) yield { row: index + 1, record };
+      return;
+    }
     throw new ImportError(fileName, null, null, `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   // Exported data sets often wrap their records in one object ({"questions": [...]}): that array is the records.

@@ -29,6 +29,8 @@ const maximumBatchSize = 4096;
 interface PendingRow {
   row: number;
   id: string | null;
+  /** The id as the output repeats it: a number stays a number (JSON input with numeric ids), so the output joins back on it. */
+  outputId: string | number | null;
   text: string;
   title: string;
   /** What is wrong with the row, starting with the row ("row 4, field "id": …"); null when it is scored. */
@@ -37,25 +39,29 @@ interface PendingRow {
 
 function readRow(row: number, record: RawRecord, problem: string | undefined): PendingRow {
   let id: string | null = null;
+  const asGiven = (text: string | null) => (text !== null && typeof record.id === 'number' ? record.id : text);
   if (problem !== undefined) {
     // A row with too many or too few fields may still show its id, for joining the output back.
     const readableId = typeof record.id === 'string' && record.id.trim() !== '' ? record.id.trim() : null;
-    return { row, id: readableId, text: '', title: '', error: `row ${row}: ${problem}` };
+    return { row, id: readableId, outputId: readableId, text: '', title: '', error: `row ${row}: ${problem}` };
   }
   try {
     id = requiredText(record, 'id');
-    return { row, id, text: optionalText(record, 'text') ?? '', title: optionalText(record, 'title') ?? '', error: null };
+    return { row, id, outputId: asGiven(id), text: optionalText(record, 'text') ?? '', title: optionalText(record, 'title') ?? '', error: null };
   } catch (error) {
     const reason = error instanceof FieldError ? `field "${error.field}": ${error.reason}` : String(error);
     // The id, when it was readable, stays on the error line so the output can be joined back.
-    return { row, id, text: '', title: '', error: `row ${row}, ${reason}` };
+    return { row, id, outputId: asGiven(id), text: '', title: '', error: `row ${row}, ${reason}` };
   }
 }
+
+/** What public review sets call the text (FewCLUE's eprstmt: `sentence`; many Chinese sets: `review`). */
+export const reviewFieldAliases = { text: ['sentence', 'review', 'content', 'comment'] } as const;
 
 export async function scoreReviewFile(options: ScoreFileOptions): Promise<{ rows: number; problems: number }> {
   const { inPath, out } = options;
   const source = sourceFromFile(inPath);
-  const records = readRecords(source, formatOf(inPath), { requiredColumns: ['id', 'text'], replaceInvalidUtf8: true, keepBadRecords: true });
+  const records = readRecords(source, formatOf(inPath), { requiredColumns: ['id', 'text'], replaceInvalidUtf8: true, keepBadRecords: true, aliases: reviewFieldAliases });
   const seen = new Map<string, number>();
   let batch: PendingRow[] = [];
   let batchSize = firstBatchSize;
@@ -71,9 +77,9 @@ export async function scoreReviewFile(options: ScoreFileOptions): Promise<{ rows
     const scores = await options.scorer.score(scorable.map((entry) => ({ text: entry.text, title: entry.title })));
     let next = 0;
     const lines = batch.map((entry) => {
-      if (entry.error !== null) return JSON.stringify({ id: entry.id, error: entry.error });
+      if (entry.error !== null) return JSON.stringify({ id: entry.outputId, error: entry.error });
       const score = scores[next++];
-      return JSON.stringify({ id: entry.id, ...score });
+      return JSON.stringify({ id: entry.outputId, ...score });
     });
     if (!out.write(`${lines.join('\n')}\n`)) await once(out, 'drain');
     batch = [];

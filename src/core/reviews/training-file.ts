@@ -4,6 +4,7 @@ import { optionalNumber, optionalText, requiredText, type RawRecord } from '../i
 import { formatOf, readRecords, sourceFromFile } from '../importers/source.ts';
 import type { ReviewSentiment, ReviewTrainingRow } from './model/index.ts';
 import { labelOf } from './model/training-rows.ts';
+import { reviewFieldAliases } from './score-file.ts';
 
 const labelValues: Record<string, ReviewSentiment> = {
   positive: 'positive',
@@ -33,7 +34,7 @@ function trainingRow(record: RawRecord): ReviewTrainingRow {
 export async function readReviewTrainingFile(path: string): Promise<ReviewTrainingRow[]> {
   const source = sourceFromFile(path);
   const rows: ReviewTrainingRow[] = [];
-  for await (const { row, record } of readRecords(source, formatOf(path), { requiredColumns: ['text'] })) {
+  for await (const { row, record } of readRecords(source, formatOf(path), { requiredColumns: ['text'], aliases: reviewFieldAliases })) {
     try {
       rows.push(trainingRow(record));
     } catch (error) {
