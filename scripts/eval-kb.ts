@@ -4,9 +4,10 @@
  *   79 English FAQs of ecommerce_faq_en (title = question, body = answer);
  * - zh: 1,800 ATEC paraphrase pairs (same = 1): one side indexed as article titles, the other
  *   side asked as queries; a hit is the paired question (or an identical text).
- * Compares BM25 alone, dense vectors alone and the fused retriever.
+ * Compares BM25 alone, dense vectors alone and the fused retriever (with the built-in intent
+ * model's intent side, as the app and `shopdesk kb search` run it, unless --no-intents).
  *
- *   npx tsx scripts/eval-kb.ts [--en|--zh] [--no-vectors] [--no-terms] [--no-expansion]
+ *   npx tsx scripts/eval-kb.ts [--en|--zh] [--no-vectors] [--no-terms] [--no-expansion] [--no-intents]
  *   npx tsx scripts/eval-kb.ts --train      (re-trains models/intent-kb-terms first)
  *   npx tsx scripts/eval-kb.ts --inner      (trains without the inner split, measures zh on it; writes nothing)
  *
@@ -24,6 +25,10 @@ import { gloveFolderName, loadWordVectors, type WordVectors } from '../src/core/
 import { seededRandom, shuffle } from '../src/core/random.ts';
 import { builtInTermTableDir, loadTermTable, trainTermTable, withRowsReplaced, writeTermTable, type ParaphrasePair, type TrainedTermTable } from '../src/core/retrieval/term-table.ts';
 import { readBitext, readClinc } from './train-intent-model.ts';
+import { retrievalIntent } from '../src/core/assistant/models.ts';
+import { createInferenceEngine } from '../src/core/inference/onnx-runtime.ts';
+import { builtInIntentModelDir, loadIntentClassifier, type IntentClassifier } from '../src/core/intents/classifier.ts';
+import { createStderrLogger } from '../src/core/logger.ts';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 export const sharedRoot = resolve(repoRoot, '../shared');
@@ -81,18 +86,36 @@ export function chineseCases(pairs: readonly AtecPair[]): { articles: RetrievalA
   };
 }
 
+/** Intents of the articles' titles and of the queries, from the intent model (see retriever.ts). */
+interface RetrievalIntents {
+  articles: readonly (string | undefined)[];
+  queries: readonly (string | undefined)[];
+}
+
+async function retrievalIntents(classifier: IntentClassifier, set: { articles: readonly RetrievalArticle[]; cases: readonly RetrievalCase[] }): Promise<RetrievalIntents> {
+  const classify = async (texts: readonly string[]) => (await classifier.classify(texts)).map(retrievalIntent);
+  return { articles: await classify(set.articles.map((article) => article.title)), queries: await classify(set.cases.map((item) => item.query)) };
+}
+
 export function hitRates(
   articles: readonly RetrievalArticle[],
   cases: readonly RetrievalCase[],
   embedder: TextEmbedder,
   wordVectors: WordVectors | undefined,
   mode: 'fused' | 'bm25' | 'dense',
+  intents?: RetrievalIntents,
 ): { hit1: number; hit5: number } {
-  const retriever = createRetriever({ articles, embedder, ...(wordVectors ? { wordVectors } : {}), ...(mode === 'bm25' ? { fusionSides: ['lexical'] as const } : mode === 'dense' ? { fusionSides: ['dense'] as const } : {}) });
+  const retriever = createRetriever({
+    articles,
+    embedder,
+    ...(wordVectors ? { wordVectors } : {}),
+    ...(mode === 'bm25' ? { fusionSides: ['lexical'] as const } : mode === 'dense' ? { fusionSides: ['dense'] as const } : {}),
+    ...(mode === 'fused' && intents ? { articleIntents: intents.articles } : {}),
+  });
   let hit1 = 0;
   let hit5 = 0;
-  for (const item of cases) {
-    const ids = retriever.search(item.query, 5).map((hit) => hit.id);
+  for (const [index, item] of cases.entries()) {
+    const ids = retriever.search(item.query, 5, intents?.queries[index]).map((hit) => hit.id);
     if (item.accepted.includes(ids[0] ?? '')) hit1 += 1;
     if (ids.some((id) => item.accepted.includes(id))) hit5 += 1;
   }
@@ -178,10 +201,14 @@ async function main(): Promise<void> {
   const english = readEnglishFaq();
   const chinese = chineseCases(inner ? atecInnerPairs(readAtecPairs()) : atecEvaluationPairs(readAtecPairs()));
   console.log(`embedder ${embedder.name} (${embedder.dimensions} dims)`);
+  const classifier = process.argv.includes('--no-intents')
+    ? undefined
+    : await loadIntentClassifier({ engine: createInferenceEngine({ logger: createStderrLogger(true), providers: ['cpu'] }), modelDir: builtInIntentModelDir });
   const sets = process.argv.includes('--en') ? [['en', english] as const] : process.argv.includes('--zh') ? [['zh', chinese] as const] : ([['en', english], ['zh', chinese]] as const);
   for (const [name, set] of sets) {
+    const intents = classifier ? await retrievalIntents(classifier, set) : undefined;
     for (const mode of ['bm25', 'dense', 'fused'] as const) {
-      const rates = hitRates(set.articles, set.cases, embedder, process.argv.includes('--no-expansion') ? undefined : wordVectors, mode);
+      const rates = hitRates(set.articles, set.cases, embedder, process.argv.includes('--no-expansion') ? undefined : wordVectors, mode, intents);
       console.log(`${name} ${set.cases.length} queries / ${set.articles.length} articles, ${mode}: hit@1 ${rates.hit1.toFixed(3)}, hit@5 ${rates.hit5.toFixed(3)}`);
     }
   }

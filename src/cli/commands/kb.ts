@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
+import { createKbRetriever, intentClassifier, retrievalIntent } from '../../core/assistant/models.ts';
 import { readTextCsv } from '../../core/intents/csv.ts';
 import { createDefaultTextEmbedder } from '../../core/retrieval/default-embedder.ts';
-import { createRetriever } from '../../core/retrieval/retriever.ts';
 import { importPath } from '../../core/services/data-files.ts';
 import { UsageError, type Command } from '../command.ts';
 
@@ -19,7 +19,7 @@ export const kbImportCommand: Command = {
 
 export const kbSearchCommand: Command = {
   path: ['kb', 'search'],
-  summary: "Search the store's knowledge base (BM25 and dense vectors, fused) for each query",
+  summary: "Search the store's knowledge base (BM25, dense vectors and intents, fused) for each query",
   usage: 'shopdesk kb search --in FILE.csv --out FILE.jsonl [--k 5]',
   options: {
     in: { value: 'FILE', description: 'CSV with columns id,query', required: true },
@@ -31,10 +31,13 @@ export const kbSearchCommand: Command = {
     if (!Number.isSafeInteger(k) || k < 1) throw new UsageError(`--k must be a positive whole number, not ${String(options.k)}`);
     const articles = core.context.db.prepare('SELECT external_id AS id, title, body FROM kb_articles ORDER BY id').all() as { id: string; title: string; body: string }[];
     if (articles.length === 0) io.err('warning: the knowledge base is empty (import articles with `shopdesk kb import`); every query gets no hits\n');
-    const { embedder, wordVectors } = createDefaultTextEmbedder(core.context.modelsPath);
-    const retriever = createRetriever({ articles, embedder, ...(wordVectors ? { wordVectors } : {}) });
     const queries = readTextCsv(String(options.in), 'query');
-    const lines = queries.map((query) => JSON.stringify({ id: query.id, hits: retriever.search(query.text, k).map((hit) => ({ articleId: hit.id, score: Number(hit.score.toFixed(6)) })) }));
+    const classifier = await intentClassifier(core.context);
+    const retriever = await createKbRetriever(articles, createDefaultTextEmbedder(core.context.modelsPath), classifier);
+    const intents = (await classifier.classify(queries.map((query) => query.text))).map(retrievalIntent);
+    const lines = queries.map((query, index) =>
+      JSON.stringify({ id: query.id, hits: retriever.search(query.text, k, intents[index]).map((hit) => ({ articleId: hit.id, score: Number(hit.score.toFixed(6)) })) }),
+    );
     await writeFile(String(options.out), lines.length ? `${lines.join('\n')}\n` : '');
     io.err(`searched ${queries.length} queries over ${articles.length} articles\n`);
   },

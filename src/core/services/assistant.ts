@@ -213,12 +213,12 @@ function meaningFit(similarity: number): number {
   return Math.min(1, Math.max(0, (similarity - 0.2) / 0.5));
 }
 
-function kbSuggestions(context: CoreContext, text: string, analysis: Analysis): Suggestion[] {
-  const kb = kbRetriever(context);
+async function kbSuggestions(context: CoreContext, text: string, analysis: Analysis): Promise<Suggestion[]> {
+  const kb = await kbRetriever(context);
   if (!kb) return [];
   // Dense search ranks every article; an off-topic message still gets a nearest one, worth little.
   const trust = analysis.outOfScope ? 0.4 : 0.8;
-  const hits = kb.retriever.search(truncateText(text, analysedLength), 2);
+  const hits = kb.retriever.search(truncateText(text, analysedLength), 2, analysis.outOfScope ? undefined : analysis.intent);
   // The first article's fit says whether the knowledge base answers this at all; applied to both
   // hits alike, it keeps the retriever's order (the one measured), which a per-hit fit would reorder.
   const fit = meaningFit(hits[0]?.similarity ?? 0);
@@ -285,7 +285,7 @@ export async function suggestReplies(context: CoreContext, args: ApiArgs<'chat.s
   const customerName = customerId === conversation.customerId ? conversation.customerName : (context.db.prepare('SELECT name FROM customers WHERE external_id = ?').pluck().get(customerId) as string | undefined) ?? null;
   const suggestions = ranked([
     ...orderSuggestions(context, customerId, customerName, latest.body, analysis, () => earlierOrderNumbers(context, rowId, latest.id)),
-    ...kbSuggestions(context, latest.body, analysis),
+    ...(await kbSuggestions(context, latest.body, analysis)),
     ...macroSuggestions(context, args.conversationId, latest.body, analysis),
   ]);
   const escalation = escalate(context, rowId, args.conversationId, latest.id, escalationFor(analysis.mood, analysis.outOfScopeRun));
