@@ -1,7 +1,8 @@
 /**
  * Why a call failed, as a stable key with values: the UI says it in its own language, the
  * English wording below is what the core's `message` (and so the CLI and the logs) says.
- * `{name}` marks a value and `{n|one|other}` an English plural; the core fills these templates, and the renderer's English
+ * `{name}` marks a value and `{n|one|other}` an English plural (a `{kind}` is an import kind, which
+ * the UI names in its own words); the core fills these templates, and the renderer's English
  * dictionary is made of them, so the English the core writes and the UI shows cannot drift.
  */
 import { fillTemplate } from './template.ts';

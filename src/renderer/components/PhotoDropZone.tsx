@@ -7,8 +7,9 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { PhotoIdentification } from '../../shared/types.ts';
 import { useApi, useApiData } from '../app/api.tsx';
-import { errorMessage, useToast } from '../app/toasts.tsx';
+import { useToast } from '../app/toasts.tsx';
 import { useT } from '../i18n/i18n.tsx';
+import { describeError, describeErrorReason } from './describe-error.ts';
 import { Icon } from './Icon.tsx';
 import { modifierKey } from './keys.ts';
 import { ProductImage } from './ProductImage.tsx';
@@ -72,7 +73,7 @@ export function PhotoDropZone({ compact = false, onOpenProduct, listening = true
             const result = await api.call('vision.identify', { imageBase64, k: candidateCount });
             update(id, { id, fileName, state: 'done', imageBase64, result, elapsedMs: Math.round(performance.now() - startedAt), learnedSku: null });
           })
-          .catch((error: unknown) => fail(t('photo.errorFailed', { file: fileName, message: errorMessage(error) })));
+          .catch((error: unknown) => fail(t('photo.errorFailed', { file: fileName, message: describeError(t, error) })));
       }
     },
     [api, t, update],
@@ -124,7 +125,7 @@ export function PhotoDropZone({ compact = false, onOpenProduct, listening = true
           {!status.data && <p className="muted small">{t('common.loading')}</p>}
           {status.data && !available && (
             <p className="muted small" data-testid="photo-status">
-              {status.data.message || t('products.photoUnavailable')}
+              {status.data.message ? describeErrorReason(t, status.data.reason, status.data.message) : t('products.photoUnavailable')}
             </p>
           )}
           {available && <p className="muted small">{t('photo.hint', { modifier: modifierKey() })}</p>}
