@@ -23,12 +23,12 @@ type PhotoEntry = { id: number; fileName: string } & (
   | { state: 'done'; imageBase64: string; result: PhotoIdentification; elapsedMs: number; learnedSku: string | null }
 );
 
-/** The file's bytes as base64 (the data: URL's payload), which every transport carries as JSON. */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
+/** The file's bytes as base64 (the data: URL's payload), which every transport carries as JSON; null when the browser cannot read it. */
+function readBase64(file: File): Promise<string | null> {
+  return new Promise((resolve) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('the file cannot be read'));
+    reader.onerror = () => resolve(null);
     reader.readAsDataURL(file);
   });
 }
@@ -70,6 +70,10 @@ export function PhotoDropZone({ compact = false, onOpenProduct, listening = true
         }
         readBase64(file)
           .then(async (imageBase64) => {
+            if (imageBase64 === null) {
+              fail(t('photo.errorUnreadable', { file: fileName }));
+              return;
+            }
             const result = await api.call('vision.identify', { imageBase64, k: candidateCount });
             update(id, { id, fileName, state: 'done', imageBase64, result, elapsedMs: Math.round(performance.now() - startedAt), learnedSku: null });
           })

@@ -239,6 +239,7 @@ export const en = {
   'photo.learned': 'Photo learned for {title}.',
   'photo.errorEmpty': '{file}: the file is empty (0 bytes).',
   'photo.errorNotImage': '{file}: not an image ({type}).',
+  'photo.errorUnreadable': '{file}: the file cannot be read.',
   'photo.errorFailed': '{file}: {message}',
 
   'recs.forCustomer': 'For this customer',

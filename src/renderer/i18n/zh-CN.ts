@@ -234,6 +234,7 @@ export const zhCN: Dictionary = {
   'photo.learned': '已为 {title} 学习此照片。',
   'photo.errorEmpty': '{file}：文件为空（0 字节）。',
   'photo.errorNotImage': '{file}：不是图片（{type}）。',
+  'photo.errorUnreadable': '{file}：无法读取该文件。',
   'photo.errorFailed': '{file}：{message}',
 
   'recs.forCustomer': '为该客户推荐',
