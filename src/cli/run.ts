@@ -7,9 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, parseModelsPath, repositoryRoot } from '../core/index.ts';
-import { NotFoundError } from '../core/context.ts';
-import { ImportError } from '../core/importers/errors.ts';
-import { VisionUnavailableError } from '../core/services/vision.ts';
+import { ReasonedError } from '../core/errors.ts';
 import { createStderrLogger } from '../core/logger.ts';
 import { ApiCallError, type ApiEvents } from '../shared/api.ts';
 import { UsageError, type Command, type CommandIo } from './command.ts';
@@ -112,16 +110,15 @@ function isFileSystemError(error: unknown): boolean {
 }
 
 /**
- * Failures the input caused, printed as one line without a stack. RangeError is how the
+ * Failures the input caused, printed as one line without a stack: the core's reasoned errors
+ * (a bad import, something not found, a refused argument) and RangeError, how the rest of the
  * core refuses bad arguments (the dispatcher's invalid_argument), e.g. training data with one intent.
  */
 function isUserError(error: unknown): error is Error {
   return (
-    error instanceof ImportError ||
+    error instanceof ReasonedError ||
     error instanceof UsageError ||
     error instanceof ApiCallError ||
-    error instanceof NotFoundError ||
-    error instanceof VisionUnavailableError ||
     error instanceof RangeError ||
     isFileSystemError(error)
   );

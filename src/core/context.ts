@@ -18,12 +18,6 @@ export interface CoreContext {
   appRoot: string;
 }
 
-export class NotFoundError extends Error {
-  constructor(what: string) {
-    super(`${what} not found`);
-    this.name = 'NotFoundError';
-  }
-}
 
 /** Records who did what, for the audit log every data change and assistant action writes to. */
 export function audit(context: CoreContext, actor: string, action: string, target: string, detail: unknown = {}): void {

@@ -4,11 +4,10 @@
  * contract's typed error.
  */
 import { ApiCallError, apiSchemas, isApiMethod, type ApiMethod, type ArgumentSchema } from '../shared/api.ts';
+import { reason } from '../shared/error-reasons.ts';
 import type { CoreContext } from './context.ts';
-import { NotFoundError } from './context.ts';
+import { ReasonedError } from './errors.ts';
 import { handlers } from './handlers.ts';
-import { ImportError } from './importers/errors.ts';
-import { VisionUnavailableError } from './services/vision.ts';
 
 function typeMatches(expected: string, value: unknown): boolean {
   switch (expected) {
@@ -58,14 +57,11 @@ export function validateArguments(method: ApiMethod, args: unknown): Record<stri
 
 function toApiError(error: unknown, context: CoreContext, method: string): ApiCallError {
   if (error instanceof ApiCallError) return error;
-  if (error instanceof ImportError) return new ApiCallError('import_failed', error.message);
-  if (error instanceof NotFoundError) return new ApiCallError('not_found', error.message);
+  if (error instanceof ReasonedError) return new ApiCallError(error.code, error.message, { reason: error.reason, where: error.where });
   if (error instanceof RangeError) return new ApiCallError('invalid_argument', error.message);
-  if (error instanceof VisionUnavailableError) return new ApiCallError('unavailable', error.message);
   context.logger.error(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  return new ApiCallError('internal', `${method} failed: ${error instanceof Error ? error.message : String(error)}`);
+  return ApiCallError.because('internal', reason('internal', { method, detail: error instanceof Error ? error.message : String(error) }));
 }
-
 
 export function createDispatcher(context: CoreContext): (method: unknown, args: unknown) => Promise<unknown> {
   return async (method, args) => {

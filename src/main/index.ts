@@ -6,7 +6,8 @@ import { app, BrowserWindow, ipcMain, Menu, shell, utilityProcess, type UtilityP
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FromCore } from '../core/host/protocol.ts';
-import { isApiMethod } from '../shared/api.ts';
+import { ApiCallError, isApiMethod } from '../shared/api.ts';
+import { reason } from '../shared/error-reasons.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let core: UtilityProcess | undefined;
@@ -29,7 +30,8 @@ function startCore(): UtilityProcess {
     }
   });
   child.on('exit', (code) => {
-    for (const reply of pending.values()) reply({ ok: false, error: { code: 'unavailable', message: `the core stopped (exit code ${code})` } });
+    const error = ApiCallError.because('unavailable', reason('connection.core_stopped', { code })).toApiError();
+    for (const reply of pending.values()) reply({ ok: false, error });
     pending.clear();
   });
   return child;

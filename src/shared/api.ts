@@ -41,6 +41,7 @@ import type {
   Settings,
   SystemInfo,
 } from './types.ts';
+import { englishReason, type ErrorLocation, type ErrorReason } from './error-reasons.ts';
 import { escalationReasons, importKinds } from './types.ts';
 
 /** Field types of the argument schemas; a trailing '?' marks an optional field. */
@@ -110,7 +111,8 @@ export interface ApiMethods {
   'kb.list': { args: { limit?: number; offset?: number }; result: Page<KbArticle> };
   'kb.search': { args: { query: string; k?: number }; result: KbHit[] };
 
-  'vision.status': { args: Record<string, never>; result: { available: boolean; message: string } };
+  /** Without the extractors, `reason` says what to install for the UI to put in its language. */
+  'vision.status': { args: Record<string, never>; result: { available: boolean; message: string; reason?: ErrorReason } };
   'vision.identify': { args: { imageBase64: string; k?: number }; result: PhotoIdentification };
   'vision.learn': { args: { imageBase64: string; sku: string; fileName?: string }; result: { learned: number; products: number } };
 
@@ -238,10 +240,16 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 
 export type ApiErrorCode = 'invalid_argument' | 'not_found' | 'unknown_method' | 'import_failed' | 'unavailable' | 'unauthorized' | 'internal';
 
-/** The one error shape every transport carries. */
+/**
+ * The one error shape every transport carries. `message` is English, for the CLI and logs;
+ * `reason` and `where` say the same for the UI to put in its own language.
+ */
 export interface ApiError {
   code: ApiErrorCode;
   message: string;
+  reason?: ErrorReason;
+  /** Where in an imported file the failure is. */
+  where?: ErrorLocation;
 }
 
 /** Events the core pushes to every connected client. */
@@ -258,13 +266,34 @@ export interface ApiClient {
   on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
 }
 
-/** Thrown by clients when a call fails, carrying the contract's error code. */
+/** Thrown by clients when a call fails, carrying the contract's error code and, when known, its reason and place. */
 export class ApiCallError extends Error implements ApiError {
+  readonly reason?: ErrorReason;
+  readonly where?: ErrorLocation;
+
   constructor(
     readonly code: ApiErrorCode,
     message: string,
+    details: Pick<ApiError, 'reason' | 'where'> = {},
   ) {
     super(message);
     this.name = 'ApiCallError';
+    if (details.reason) this.reason = details.reason;
+    if (details.where) this.where = details.where;
+  }
+
+  /** An error whose message is its reason's English. */
+  static because(code: ApiErrorCode, reason: ErrorReason): ApiCallError {
+    return new ApiCallError(code, englishReason(reason), { reason });
+  }
+
+  /** Rebuilds the error a transport carried. */
+  static from(error: ApiError): ApiCallError {
+    return new ApiCallError(error.code, error.message, error);
+  }
+
+  /** The plain shape a transport sends: an Error's own fields do not survive JSON or structured clone. */
+  toApiError(): ApiError {
+    return { code: this.code, message: this.message, ...(this.reason ? { reason: this.reason } : {}), ...(this.where ? { where: this.where } : {}) };
   }
 }

@@ -1,4 +1,5 @@
 /** Plain data types shared by the core, the transports and the renderer. */
+import type { ErrorReason } from './error-reasons.ts';
 
 export type Language = 'en' | 'zh' | 'other';
 
@@ -368,8 +369,9 @@ export interface ModelInfo {
   builtIn: boolean;
   /** The licence of third-party weights (the image extractors); null for the project's own models, whose cards say it. */
   licence: string | null;
-  /** What the user must do when the model is missing. */
+  /** What the user must do when the model is missing, in English; `reason` says it for the UI. */
   message: string | null;
+  reason?: ErrorReason;
 }
 
 export interface SystemInfo {

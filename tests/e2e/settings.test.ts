@@ -1,10 +1,12 @@
 /**
  * Settings forms in a real browser against the demo store: the store and assistant numbers
  * refuse an empty field instead of saving it as 0, Edit on a macro brings its form to the agent,
- * and a macro's intent is picked by name.
+ * a macro's intent is picked by name, and a failed import is explained in the UI's language.
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { openView, useHarness } from './harness.ts';
+import { importFile, openView, screenshot, useHarness } from './harness.ts';
 
 describe('settings forms', () => {
   const harness = useHarness();
@@ -64,5 +66,24 @@ describe('settings forms', () => {
     await page.getByTestId('macro-save').click();
     const row = page.getByTestId('macro-admin-row').filter({ hasText: 'Where is my parcel (test)' });
     await expect.poll(() => row.locator('.badge').textContent()).toBe('Delivery time');
+  });
+
+  test('in the Chinese UI a file with a bad row is refused in Chinese, naming the file, row and field', async () => {
+    const { page, dataDir } = harness();
+    const file = join(dataDir, 'bad-customers.csv');
+    await writeFile(file, 'id,name,email\nC-OK,Ann Lee,ann@example.com\nC-BAD,Bo Chen,bo-at-example\n');
+    await openView(page, 'settings');
+    await page.getByTestId('language-zh-CN').click();
+    await expect.poll(() => page.getByTestId('nav-settings').textContent()).toContain('设置');
+    try {
+      await importFile(page, 'customers', file);
+      const error = page.getByTestId('import-error');
+      await expect.poll(() => error.textContent()).toContain('文件 bad-customers.csv 第 2 行，字段 email：“bo-at-example”不是有效的电子邮箱地址');
+      await screenshot(page, 'settings-import-error-zh-CN');
+    } finally {
+      await page.getByTestId('language-en').click();
+    }
+    // The outcome on screen follows the language: back in English it is the core's own message.
+    await expect.poll(() => page.getByTestId('import-error').textContent()).toContain('bad-customers.csv: row 2, field "email": "bo-at-example" is not an email address');
   });
 });

@@ -97,10 +97,40 @@ describe('one contract over three transports', () => {
     expect(JSON.parse(badArgument.body).error).toEqual({ code: 'invalid_argument', message: 'catalog.list: "limit" must be an integer' });
     expect((await httpCall(server, 'catalog.drop', {})).status).toBe(404);
     const badImport = await httpCall(server, 'system.import', { kind: 'products', fileName: 'p.csv', content: 'sku,title,price\nA,Mug,x\n' });
-    expect(JSON.parse(badImport.body).error).toEqual({ code: 'import_failed', message: 'p.csv: row 1, field "price": "x" is not a number' });
+    expect(JSON.parse(badImport.body).error).toEqual({
+      code: 'import_failed',
+      message: 'p.csv: row 1, field "price": "x" is not a number',
+      reason: { key: 'import.not_a_number', params: { value: 'x' } },
+      where: { file: 'p.csv', row: 1, field: 'price' },
+    });
     const socket = await openSocket(server);
     expect(await socketCall(socket, 1, 'chat.get', { id: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     socket.close();
+  });
+
+  it("carries an import failure's reason and place from a worker-thread core over HTTP and WebSocket, and in process", async () => {
+    const worker = await startCoreWorker({ dataDir: join(tempDir(), 'data'), modelsPath: [] });
+    const badCustomers = 'id,name,email\nC1,Ann,ann@example.com\nC2,Bo,bo-at-example\n';
+    const expected = {
+      code: 'import_failed',
+      message: 'customers.csv: row 2, field "email": "bo-at-example" is not an email address',
+      reason: { key: 'import.not_an_email', params: { value: 'bo-at-example' } },
+      where: { file: 'customers.csv', row: 2, field: 'email' },
+    };
+    const importArgs = { kind: 'customers', fileName: 'customers.csv', content: badCustomers } as const;
+    try {
+      const server = await serve(worker);
+      expect(JSON.parse((await httpCall(server, 'system.import', importArgs)).body)).toEqual({ ok: false, error: expected });
+      const socket = await openSocket(server);
+      expect(await socketCall(socket, 3, 'system.import', importArgs)).toEqual({ id: 3, ok: false, error: expected });
+      socket.close();
+    } finally {
+      await servers.pop()?.close();
+      await worker.close();
+    }
+    const inProcess = await createInProcessClient(newCore()).call('system.import', importArgs).catch((error: unknown) => error);
+    expect(inProcess).toBeInstanceOf(ApiCallError);
+    expect((inProcess as ApiCallError).toApiError()).toEqual(expected);
   });
 
   it('pushes progress and change events to WebSocket clients', async () => {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { loadRecommender, readInteractionsCsv, readItemFile, recommendForUsers, saveRecommender, similarItems, trainRecommender } from '../../core/recs/index.ts';
 import { ImportError } from '../../core/importers/errors.ts';
 import { readTextFile } from '../../core/importers/source.ts';
+import { reason } from '../../shared/error-reasons.ts';
 import { loadNamedModel, UsageError, type Command, type CommandRun } from '../command.ts';
 
 function positiveInteger(value: string | boolean | undefined, name: string, fallback: number): number {
@@ -18,13 +19,13 @@ interface Key {
 }
 
 /** One key per line; blank lines and # comments are skipped. A file with none is refused, not answered with nothing. */
-function readKeys(path: string, what: string): Key[] {
+function readKeys(path: string, what: 'user' | 'item'): Key[] {
   const keys = readTextFile(path)
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .map((text, index) => ({ key: text.trim(), line: index + 1 }))
     .filter(({ key }) => key !== '' && !key.startsWith('#'));
-  if (keys.length === 0) throw new ImportError(path, null, null, `has no ${what} (one per line)`);
+  if (keys.length === 0) throw new ImportError(path, null, null, reason(what === 'user' ? 'import.no_user_ids' : 'import.no_item_ids'));
   return keys;
 }
 
@@ -76,7 +77,7 @@ export const recsRecommendCommand: Command = {
   async run(run) {
     const k = positiveInteger(run.options.k, 'k', 10);
     const model = await loadModel(run);
-    const users = readKeys(String(run.options.users), 'user ids').map(({ key }) => key);
+    const users = readKeys(String(run.options.users), 'user').map(({ key }) => key);
     const results = await recommendForUsers(model, users, { k });
     await writeLines(String(run.options.out), users.map((user, index) => ({ user, items: (results[index] ?? []).map((entry) => entry.item) })));
     const unknown = users.filter((user) => !model.userIndex.has(user)).length;
@@ -98,7 +99,7 @@ export const recsSimilarCommand: Command = {
     const k = positiveInteger(run.options.k, 'k', 10);
     const model = await loadModel(run);
     const path = String(run.options.items);
-    const items = readKeys(path, 'item ids');
+    const items = readKeys(path, 'item');
     for (const { key, line } of items) {
       if (!model.itemIndex.has(key)) run.io.err(`warning: ${path}: line ${line}: unknown item "${key.slice(0, 80)}" (not in the model): no similar items\n`);
     }

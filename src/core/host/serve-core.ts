@@ -27,7 +27,7 @@ export function serveCore(port: MessagePortLike, options: CoreStartOptions, logg
       (result) => port.postMessage({ type: 'result', id: message.id, ok: true, result }),
       (error: unknown) => {
         const apiError = error instanceof ApiCallError ? error : new ApiCallError('internal', String(error));
-        port.postMessage({ type: 'result', id: message.id, ok: false, error: { code: apiError.code, message: apiError.message } });
+        port.postMessage({ type: 'result', id: message.id, ok: false, error: apiError.toApiError() });
       },
     );
   });

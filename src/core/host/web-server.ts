@@ -131,7 +131,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       send(response, 200, { ok: true, result: await core.dispatch(method, args) });
     } catch (error) {
       const apiError = error instanceof ApiCallError ? error : new ApiCallError('internal', String(error));
-      send(response, statusOf(apiError), { ok: false, error: { code: apiError.code, message: apiError.message } });
+      send(response, statusOf(apiError), { ok: false, error: apiError.toApiError() });
     }
   }
 
@@ -173,7 +173,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         (result) => socket.send(JSON.stringify({ id, ok: true, result })),
         (error: unknown) => {
           const apiError = error instanceof ApiCallError ? error : new ApiCallError('internal', String(error));
-          socket.send(JSON.stringify({ id, ok: false, error: { code: apiError.code, message: apiError.message } }));
+          socket.send(JSON.stringify({ id, ok: false, error: apiError.toApiError() }));
         },
       );
     });

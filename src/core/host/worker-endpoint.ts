@@ -1,6 +1,7 @@
 /** Starts the core in a worker thread and returns an endpoint that relays to it. */
 import { Worker } from 'node:worker_threads';
 import { ApiCallError, type ApiEventName, type ApiEvents } from '../../shared/api.ts';
+import { reason } from '../../shared/error-reasons.ts';
 import type { CoreEndpoint, CoreStartOptions, FromCore } from './protocol.ts';
 
 export function startCoreWorker(options: CoreStartOptions): Promise<CoreEndpoint> {
@@ -16,7 +17,7 @@ export function startCoreWorker(options: CoreStartOptions): Promise<CoreEndpoint
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.on('exit', (code) => {
-      for (const call of pending.values()) call.reject(new ApiCallError('unavailable', `the core stopped (exit code ${code})`));
+      for (const call of pending.values()) call.reject(ApiCallError.because('unavailable', reason('connection.core_stopped', { code })));
       pending.clear();
       closed?.();
     });
@@ -46,7 +47,7 @@ export function startCoreWorker(options: CoreStartOptions): Promise<CoreEndpoint
         const call = pending.get(message.id);
         pending.delete(message.id);
         if (message.ok) call?.resolve(message.result);
-        else call?.reject(new ApiCallError(message.error.code, message.error.message));
+        else call?.reject(ApiCallError.from(message.error));
       } else if (message.type === 'event') {
         for (const listener of listeners) listener(message.event, message.payload);
       }

@@ -1,12 +1,20 @@
+import { englishReason, type ErrorReason } from '../../shared/error-reasons.ts';
+import { ReasonedError } from '../errors.ts';
+
 /** An import failure that names the file, and where known the row and field, in one line. */
-export class ImportError extends Error {
+export class ImportError extends ReasonedError {
   constructor(
     readonly file: string,
     readonly row: number | null,
     readonly field: string | null,
-    readonly reason: string,
+    reason: ErrorReason,
   ) {
-    super(`${file}${row === null ? '' : `: row ${row}`}${field === null ? '' : `, field "${field}"`}: ${reason}`);
+    super(
+      'import_failed',
+      reason,
+      `${file}${row === null ? '' : `: row ${row}`}${field === null ? '' : `, field "${field}"`}: ${englishReason(reason)}`,
+      { file, ...(row === null ? {} : { row }), ...(field === null ? {} : { field }) },
+    );
     this.name = 'ImportError';
   }
 }
@@ -15,9 +23,9 @@ export class ImportError extends Error {
 export class FieldError extends Error {
   constructor(
     readonly field: string,
-    readonly reason: string,
+    readonly reason: ErrorReason,
   ) {
-    super(`${field}: ${reason}`);
+    super(`${field}: ${englishReason(reason)}`);
     this.name = 'FieldError';
   }
 }

@@ -1,4 +1,5 @@
 /** Field parsers for imported records: each returns a typed value or throws a FieldError naming the field. */
+import { reason } from '../../shared/error-reasons.ts';
 import { FieldError } from './errors.ts';
 
 export type RawRecord = Record<string, unknown>;
@@ -12,20 +13,20 @@ const maximumTextLength = 10_000_000;
 function raw(record: RawRecord, field: string): string | null {
   const value = record[field];
   if (value === undefined || value === null) return null;
-  if (typeof value === 'object') throw new FieldError(field, 'expected a value, got an object');
+  if (typeof value === 'object') throw new FieldError(field, reason('import.field_is_object'));
   const textValue = String(value).trim();
   return textValue === '' ? null : textValue;
 }
 
 export function requiredText(record: RawRecord, field: string): string {
   const value = optionalText(record, field);
-  if (value === null) throw new FieldError(field, 'is required and empty');
+  if (value === null) throw new FieldError(field, reason('import.required_empty'));
   return value;
 }
 
 export function optionalText(record: RawRecord, field: string): string | null {
   const value = raw(record, field);
-  if (value !== null && value.length > maximumTextLength) throw new FieldError(field, `is longer than ${maximumTextLength} characters`);
+  if (value !== null && value.length > maximumTextLength) throw new FieldError(field, reason('import.too_long', { max: maximumTextLength }));
   return value;
 }
 
@@ -36,29 +37,29 @@ export function optionalNumber(record: RawRecord, field: string, range?: { min?:
   const value = raw(record, field);
   if (value === null) return null;
   const parsed = decimalPattern.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(parsed)) throw new FieldError(field, `"${value.slice(0, 40)}" is not a number`);
-  if (range?.min !== undefined && parsed < range.min) throw new FieldError(field, `${parsed} is below ${range.min}`);
-  if (range?.max !== undefined && parsed > range.max) throw new FieldError(field, `${parsed} is above ${range.max}`);
+  if (!Number.isFinite(parsed)) throw new FieldError(field, reason('import.not_a_number', { value: value.slice(0, 40) }));
+  if (range?.min !== undefined && parsed < range.min) throw new FieldError(field, reason('import.below_minimum', { value: parsed, min: range.min }));
+  if (range?.max !== undefined && parsed > range.max) throw new FieldError(field, reason('import.above_maximum', { value: parsed, max: range.max }));
   return parsed;
 }
 
 export function requiredNumber(record: RawRecord, field: string, range?: { min?: number; max?: number }): number {
   const value = optionalNumber(record, field, range);
-  if (value === null) throw new FieldError(field, 'is required and empty');
+  if (value === null) throw new FieldError(field, reason('import.required_empty'));
   return value;
 }
 
 export function optionalInteger(record: RawRecord, field: string, range?: { min?: number; max?: number }): number | null {
   const value = optionalNumber(record, field, range);
-  if (value !== null && !Number.isInteger(value)) throw new FieldError(field, `${value} is not a whole number`);
+  if (value !== null && !Number.isInteger(value)) throw new FieldError(field, reason('import.not_whole_number', { value }));
   // SQLite's INTEGER columns refuse what a double cannot hold exactly.
-  if (value !== null && !Number.isSafeInteger(value)) throw new FieldError(field, `${value} is too large`);
+  if (value !== null && !Number.isSafeInteger(value)) throw new FieldError(field, reason('import.too_large', { value }));
   return value;
 }
 
 export function requiredInteger(record: RawRecord, field: string, range?: { min?: number; max?: number }): number {
   const value = optionalInteger(record, field, range);
-  if (value === null) throw new FieldError(field, 'is required and empty');
+  if (value === null) throw new FieldError(field, reason('import.required_empty'));
   return value;
 }
 
@@ -66,10 +67,10 @@ export function oneOf<T extends string>(record: RawRecord, field: string, allowe
   const value = raw(record, field);
   if (value === null) {
     if (fallback !== undefined) return fallback;
-    throw new FieldError(field, 'is required and empty');
+    throw new FieldError(field, reason('import.required_empty'));
   }
   const normalised = value.toLowerCase();
-  if (!(allowed as readonly string[]).includes(normalised)) throw new FieldError(field, `"${value}" is not one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(normalised)) throw new FieldError(field, reason('import.not_one_of', { value, allowed: allowed.join(', ') }));
   return normalised as T;
 }
 
@@ -82,13 +83,13 @@ export function optionalDate(record: RawRecord, field: string): string | null {
 
 function isoDate(field: string, value: string): string {
   const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!day) throw new FieldError(field, `"${value.slice(0, 40)}" is not an ISO date (YYYY-MM-DD)`);
+  if (!day) throw new FieldError(field, reason('import.not_iso_date', { value: value.slice(0, 40) }));
   const time = Date.parse(value);
   // Date.parse rolls 2024-02-30 over to March 1st: the day must exist in its month.
   const [year, month, date] = day.slice(1).map(Number) as [number, number, number];
   const calendar = new Date(Date.UTC(year, month - 1, date));
   if (Number.isNaN(time) || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== date) {
-    throw new FieldError(field, `"${value.slice(0, 40)}" is not a valid date`);
+    throw new FieldError(field, reason('import.not_a_date', { value: value.slice(0, 40) }));
   }
   return new Date(time).toISOString();
 }
@@ -99,16 +100,16 @@ export function optionalTimestamp(record: RawRecord, field: string): number | nu
   if (value === null) return null;
   if (/^\d+(\.\d+)?$/.test(value)) {
     const seconds = Math.floor(Number(value));
-    if (!Number.isSafeInteger(seconds)) throw new FieldError(field, `${value.slice(0, 40)} is too large for unix seconds`);
+    if (!Number.isSafeInteger(seconds)) throw new FieldError(field, reason('import.too_large_for_unix_seconds', { value: value.slice(0, 40) }));
     return seconds;
   }
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) throw new FieldError(field, `"${value.slice(0, 40)}" is neither unix seconds nor an ISO date`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) throw new FieldError(field, reason('import.not_a_timestamp', { value: value.slice(0, 40) }));
   return Math.floor(Date.parse(isoDate(field, value)) / 1000);
 }
 
 export function optionalEmail(record: RawRecord, field: string): string | null {
   const value = raw(record, field);
   if (value === null) return null;
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw new FieldError(field, `"${value.slice(0, 60)}" is not an email address`);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw new FieldError(field, reason('import.not_an_email', { value: value.slice(0, 60) }));
   return value.toLowerCase();
 }

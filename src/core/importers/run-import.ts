@@ -3,6 +3,7 @@
  * in one transaction. A bad record stops the import with an error naming file, row
  * and field, and the store is left exactly as it was.
  */
+import { reason } from '../../shared/error-reasons.ts';
 import type { ImportKind, ImportResult } from '../../shared/types.ts';
 import type { Db } from '../store/database.ts';
 import { FieldError, ImportError } from './errors.ts';
@@ -27,7 +28,7 @@ export async function runImport(db: Db, spec: ImportKindSpec<unknown>, source: I
   if (!records) {
     const format = formatOf(source.fileName);
     if (!spec.formats.includes(format)) {
-      throw new ImportError(source.fileName, null, null, `${spec.kind} are imported from ${spec.formats.map((name) => `.${name}`).join(' or ')} files`);
+      throw new ImportError(source.fileName, null, null, reason('import.wrong_format', { kind: spec.kind, formats: spec.formats.map((name) => `.${name}`).join(' or ') }));
     }
     let bytesRead = 0;
     records = readRecords(source, format, {
@@ -48,7 +49,7 @@ export async function runImport(db: Db, spec: ImportKindSpec<unknown>, source: I
       if (spec.key) {
         const key = spec.key(value);
         const earlier = rowOfKey.get(key);
-        if (earlier !== undefined) throw new FieldError(spec.requiredColumns[0] ?? 'id', `"${key}" appears again (first on row ${earlier})`);
+        if (earlier !== undefined) throw new FieldError(spec.requiredColumns[0] ?? 'id', reason('import.duplicate_key', { key, firstRow: earlier }));
         rowOfKey.set(key, row);
       }
       if (spec.group) {
@@ -63,7 +64,7 @@ export async function runImport(db: Db, spec: ImportKindSpec<unknown>, source: I
       throw error;
     }
   }
-  if (values.length === 0) throw new ImportError(source.fileName, null, null, 'has no records');
+  if (values.length === 0) throw new ImportError(source.fileName, null, null, reason('import.no_records'));
 
   onProgress?.({ phase: 'writing', done: 0, total: values.length });
   const counts = db.transaction(() => spec.write(db, values))();

@@ -7,6 +7,7 @@ import { parse } from 'csv-parse';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { reason, type ErrorReason } from '../../shared/error-reasons.ts';
 import { ImportError } from './errors.ts';
 import type { RawRecord } from './fields.ts';
 
@@ -26,11 +27,11 @@ export function sourceFromFile(path: string): ImportSource {
   let size: number;
   try {
     const stats = statSync(path);
-    if (!stats.isFile()) throw new ImportError(path, null, null, 'is not a file');
+    if (!stats.isFile()) throw new ImportError(path, null, null, reason('import.not_a_file'));
     size = stats.size;
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError(path, null, null, 'cannot be read (does it exist?)');
+    throw new ImportError(path, null, null, reason('import.unreadable_file'));
   }
   return { fileName: path, baseDir: dirname(path), size, open: () => createReadStream(path) };
 }
@@ -50,7 +51,7 @@ export function formatOf(fileName: string): RecordFormat {
   if (extension === '.csv' || extension === '.tsv' || extension === '.txt') return 'csv';
   if (extension === '.jsonl' || extension === '.ndjson') return 'jsonl';
   if (extension === '.json') return 'json';
-  throw new ImportError(fileName, null, null, `unsupported file type "${extension || 'none'}" (use .csv, .jsonl or .json)`);
+  throw new ImportError(fileName, null, null, extension ? reason('import.unsupported_file_type', { extension }) : reason('import.no_file_extension'));
 }
 
 /** The line (1-based, counting from `firstLine`) that byte `offset` of `bytes` is on. */
@@ -90,11 +91,11 @@ function firstInvalidByte(bytes: Uint8Array): number {
 }
 
 function binaryFileError(fileName: string, bytes: Uint8Array, firstLine: number): ImportError {
-  return new ImportError(fileName, null, null, `is a binary file, not text (NUL byte on line ${lineAt(bytes, bytes.indexOf(0), firstLine)})`);
+  return new ImportError(fileName, null, null, reason('import.binary_file', { line: lineAt(bytes, bytes.indexOf(0), firstLine) }));
 }
 
 function invalidUtf8Error(fileName: string, bytes: Uint8Array, firstLine: number): ImportError {
-  return new ImportError(fileName, null, null, `is not valid UTF-8 (line ${lineAt(bytes, firstInvalidByte(bytes), firstLine)}); save it as UTF-8 and try again`);
+  return new ImportError(fileName, null, null, reason('import.invalid_utf8', { line: lineAt(bytes, firstInvalidByte(bytes), firstLine) }));
 }
 
 /**
@@ -152,7 +153,7 @@ class Utf8Decoder extends Transform {
     try {
       callback(null, this.decoder.decode());
     } catch {
-      callback(new ImportError(this.fileName, null, null, 'ends in the middle of a UTF-8 character'));
+      callback(new ImportError(this.fileName, null, null, reason('import.truncated_utf8')));
     }
   }
 }
@@ -162,7 +163,7 @@ export interface SourceRecord {
   row: number;
   record: RawRecord;
   /** Why the record could not be read; only with `keepBadRecords`, else the reader throws. */
-  problem?: string;
+  problem?: ErrorReason;
 }
 
 export interface ReadOptions {
@@ -215,8 +216,8 @@ export async function* readRecords(source: ImportSource, format: RecordFormat, o
   }
 }
 
-function csvReason(error: unknown): string {
-  return `not valid CSV: ${error instanceof Error ? error.message.replace(/^Invalid Record Length: /, '') : String(error)}`;
+function csvReason(error: unknown): ErrorReason {
+  return reason('import.invalid_csv', { detail: error instanceof Error ? error.message.replace(/^Invalid Record Length: /, '') : String(error) });
 }
 
 interface CsvOptions {
@@ -237,7 +238,7 @@ async function* readCsv(fileName: string, text: Readable, { requiredColumns, kee
           aliases,
         );
         const missing = requiredColumns.filter((column) => !columns.includes(column));
-        if (missing.length > 0) throw new ImportError(fileName, null, missing[0] ?? null, `missing column (the header must include ${requiredColumns.join(', ')})`);
+        if (missing.length > 0) throw new ImportError(fileName, null, missing[0] ?? null, reason('import.missing_column', { columns: requiredColumns.join(', ') }));
         return columns;
       },
       skip_empty_lines: true,
@@ -281,12 +282,12 @@ async function* readJsonLines(fileName: string, text: Readable, keepBadRecords: 
     if (trimmed === '') continue;
     row += 1;
     let value: unknown;
-    let problem: string | null = null;
+    let problem: ErrorReason | null = null;
     try {
       value = JSON.parse(trimmed);
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) problem = 'must be a JSON object';
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) problem = reason('import.not_a_json_object');
     } catch {
-      problem = 'is not valid JSON';
+      problem = reason('import.invalid_json_line');
     }
     if (problem === null) yield { row, record: value as RawRecord };
     else if (keepBadRecords) yield { row, record: {}, problem };
@@ -323,14 +324,14 @@ async function* readJsonArray(fileName: string, text: Readable): AsyncGenerator<
       for (const [index, record] of objects.entries()) yield { row: index + 1, record };
       return;
     }
-    throw new ImportError(fileName, null, null, `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new ImportError(fileName, null, null, reason('import.invalid_json', { detail: error instanceof Error ? error.message : String(error) }));
   }
   // Exported data sets often wrap their records in one object ({"questions": [...]}): that array is the records.
   const wrapped = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.values(value).filter(Array.isArray) : [];
   const records: unknown = wrapped.length === 1 ? wrapped[0] : value;
-  if (!Array.isArray(records)) throw new ImportError(fileName, null, null, 'must hold a JSON array of records (or an object holding one array of them)');
+  if (!Array.isArray(records)) throw new ImportError(fileName, null, null, reason('import.not_a_json_array'));
   for (const [index, record] of records.entries()) {
-    if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new ImportError(fileName, index + 1, null, 'must be a JSON object');
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new ImportError(fileName, index + 1, null, reason('import.not_a_json_object'));
     yield { row: index + 1, record: record as RawRecord };
   }
 }

@@ -6,6 +6,7 @@
  * and CLINC150's `oos` as out_of_scope.
  */
 import { parse } from 'csv-parse/sync';
+import { reason } from '../../shared/error-reasons.ts';
 import { ImportError } from '../importers/errors.ts';
 import { readTextFile } from '../importers/source.ts';
 import { outOfScopeLabel } from './model-files.ts';
@@ -23,11 +24,12 @@ function readRecords(file: string, required: readonly string[]): Record<string, 
     records = parse(content, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), bom: true, skip_empty_lines: true }) as Record<string, string>[];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new ImportError(file, null, null, `is not valid CSV${line === undefined ? '' : ` (near line ${line})`}: ${(error as Error).message}`);
+    const detail = (error as Error).message;
+    throw new ImportError(file, null, null, line === undefined ? reason('import.invalid_csv_file', { detail }) : reason('import.invalid_csv_near_line', { line, detail }));
   }
   const columns = Object.keys(records[0] ?? {});
-  if (records.length === 0) throw new ImportError(file, null, null, 'has no data rows');
-  for (const name of required) if (!columns.includes(name)) throw new ImportError(file, null, name, `missing column (found: ${columns.join(', ')})`);
+  if (records.length === 0) throw new ImportError(file, null, null, reason('import.no_data_rows'));
+  for (const name of required) if (!columns.includes(name)) throw new ImportError(file, null, name, reason('import.missing_column_found', { columns: columns.join(', ') }));
   return records;
 }
 
@@ -47,13 +49,13 @@ export function readTrainingCsv(file: string): TrainingCsv {
   const records = readRecords(file, ['text']);
   const columns = Object.keys(records[0] ?? {});
   const intentColumn = intentColumns.find((name) => columns.includes(name));
-  if (intentColumn === undefined) throw new ImportError(file, null, 'intent', `missing column (found: ${columns.join(', ')}; also read: ${intentColumns.slice(1).join(', ')})`);
+  if (intentColumn === undefined) throw new ImportError(file, null, 'intent', reason('import.missing_intent_column', { columns: columns.join(', '), aliases: intentColumns.slice(1).join(', ') }));
   let outOfScopeName = outOfScopeLabel;
   const rows = records.map((record, index) => {
     const text = (record.text ?? '').trim();
     const intent = (record[intentColumn] ?? '').trim();
-    if (text === '') throw new ImportError(file, index + 1, 'text', 'is empty');
-    if (intent === '') throw new ImportError(file, index + 1, intentColumn, 'is empty');
+    if (text === '') throw new ImportError(file, index + 1, 'text', reason('import.empty'));
+    if (intent === '') throw new ImportError(file, index + 1, intentColumn, reason('import.empty'));
     if (!outOfScopeSpellings.has(intent)) return { text, intent };
     outOfScopeName = intent;
     return { text, intent: outOfScopeLabel };
@@ -65,7 +67,7 @@ export function readTrainingCsv(file: string): TrainingCsv {
 export function readTextCsv(file: string, textColumn = 'text'): TextRow[] {
   return readRecords(file, [textColumn]).map((record, index) => {
     const text = (record[textColumn] ?? '').trim();
-    if (text === '') throw new ImportError(file, index + 1, textColumn, 'is empty');
+    if (text === '') throw new ImportError(file, index + 1, textColumn, reason('import.empty'));
     const id = (record.id ?? '').trim();
     return { id: id === '' ? String(index + 1) : id, text };
   });

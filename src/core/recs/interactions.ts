@@ -3,6 +3,7 @@
  * the indexed, time-ordered form every model trains on.
  */
 import { parse } from 'csv-parse/sync';
+import { reason } from '../../shared/error-reasons.ts';
 import { FieldError, ImportError } from '../importers/errors.ts';
 import { optionalTimestamp } from '../importers/fields.ts';
 import { readTextFile } from '../importers/source.ts';
@@ -41,20 +42,20 @@ export function readInteractionsCsv(path: string): Interaction[] {
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
   } catch (error) {
-    throw new ImportError(path, null, null, `not a readable CSV file (${(error as Error).message})`);
+    throw new ImportError(path, null, null, reason('import.unreadable_csv', { detail: (error as Error).message }));
   }
   const header = records[0];
-  if (!header) throw new ImportError(path, null, null, 'the file is empty; expected a header user,item[,rating][,timestamp]');
+  if (!header) throw new ImportError(path, null, null, reason('recs.interactions_empty'));
   const columns = header.map((name) => name.toLowerCase());
   const column = (name: string) => columns.indexOf(name);
   // Public sets name them user_id / item_id (RecBole's .inter files); the first spelling found counts.
   const firstColumn = (...names: string[]) => names.map(column).find((position) => position >= 0) ?? -1;
   const userColumn = firstColumn('user', 'user_id', 'userid');
   const itemColumn = firstColumn('item', 'item_id', 'itemid');
-  if (userColumn < 0 || itemColumn < 0) throw new ImportError(path, null, "user", `the header needs "user" and "item" columns (or user_id, item_id), got "${header.join(',')}"`);
+  if (userColumn < 0 || itemColumn < 0) throw new ImportError(path, null, 'user', reason('recs.interactions_header', { header: header.join(',') }));
   const ratingColumn = column('rating');
   const timestampColumn = column('timestamp');
-  if (records.length === 1) throw new ImportError(path, null, null, 'the file has a header but no interactions');
+  if (records.length === 1) throw new ImportError(path, null, null, reason('recs.no_interactions'));
 
   const rows: Interaction[] = [];
   for (let index = 1; index < records.length; index += 1) {
@@ -63,14 +64,14 @@ export function readInteractionsCsv(path: string): Interaction[] {
     const field = (position: number) => (position < 0 ? '' : (record[position] ?? ''));
     const user = field(userColumn);
     const item = field(itemColumn);
-    if (user === '') throw new ImportError(path, row, 'user', 'is required and empty');
-    if (item === '') throw new ImportError(path, row, 'item', 'is required and empty');
+    if (user === '') throw new ImportError(path, row, 'user', reason('import.required_empty'));
+    if (item === '') throw new ImportError(path, row, 'item', reason('import.required_empty'));
     const interaction: Interaction = { user, item };
     const ratingText = field(ratingColumn);
     if (ratingText !== '') {
       const rating = Number(ratingText);
-      if (!Number.isFinite(rating)) throw new ImportError(path, row, 'rating', `"${ratingText.slice(0, 40)}" is not a number`);
-      if (rating < ratingRange.min || rating > ratingRange.max) throw new ImportError(path, row, 'rating', `${rating} is outside ${ratingRange.min}–${ratingRange.max}`);
+      if (!Number.isFinite(rating)) throw new ImportError(path, row, 'rating', reason('import.not_a_number', { value: ratingText.slice(0, 40) }));
+      if (rating < ratingRange.min || rating > ratingRange.max) throw new ImportError(path, row, 'rating', reason('import.outside_range', { value: rating, min: ratingRange.min, max: ratingRange.max }));
       interaction.rating = rating;
     }
     const timestampText = field(timestampColumn);

@@ -3,6 +3,7 @@
  * category, the same facts the in-app training takes from the catalog. A bad row stops with
  * its row and field.
  */
+import { reason } from '../../shared/error-reasons.ts';
 import { FieldError, ImportError } from '../importers/errors.ts';
 import { optionalText, requiredText, type RawRecord } from '../importers/fields.ts';
 import { formatOf, readRecords, sourceFromFile } from '../importers/source.ts';
@@ -19,7 +20,7 @@ export interface ItemFacts {
 
 function itemText(record: RawRecord): string {
   const parts = itemTextFields.map((field) => optionalText(record, field)).filter((part): part is string => part !== null);
-  if (parts.length === 0) throw new FieldError(itemTextFields.join('/'), 'all empty; give the item a title, text, category or description');
+  if (parts.length === 0) throw new FieldError(itemTextFields.join('/'), reason('recs.item_text_empty'));
   return parts.join(' ');
 }
 
@@ -32,12 +33,12 @@ export async function readItemFile(path: string): Promise<ItemFacts> {
   for await (const { row, record } of readRecords(source, format, { requiredColumns: ['item'] })) {
     // A CSV record holds every header column, so the first one tells whether any text column exists.
     if (row === 1 && format === 'csv' && !itemTextFields.some((field) => field in record)) {
-      throw new ImportError(source.fileName, null, null, `the header needs "item" and at least one of ${itemTextFields.map((field) => `"${field}"`).join(', ')}`);
+      throw new ImportError(source.fileName, null, null, reason('recs.item_header', { columns: itemTextFields.map((field) => `"${field}"`).join(', ') }));
     }
     try {
       const item = requiredText(record, 'item');
       const earlier = firstRow.get(item);
-      if (earlier !== undefined) throw new FieldError('item', `"${item.slice(0, 40)}" appears again (first on row ${earlier})`);
+      if (earlier !== undefined) throw new FieldError('item', reason('import.duplicate_key', { key: item.slice(0, 40), firstRow: earlier }));
       firstRow.set(item, row);
       itemTexts.set(item, itemText(record));
       const category = optionalText(record, 'category');
@@ -47,6 +48,6 @@ export async function readItemFile(path: string): Promise<ItemFacts> {
       throw error;
     }
   }
-  if (itemTexts.size === 0) throw new ImportError(source.fileName, null, null, 'has no items; expected a header with item and any of title, text, category, description, and one row per item');
+  if (itemTexts.size === 0) throw new ImportError(source.fileName, null, null, reason('recs.no_items'));
   return { itemTexts, itemCategories };
 }

@@ -5,6 +5,7 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { englishReason, reason, type ErrorReason } from '../../shared/error-reasons.ts';
 import { FieldError, ImportError } from '../importers/errors.ts';
 import { optionalText, requiredText, type RawRecord } from '../importers/fields.ts';
 import { formatOf, readRecords, sourceFromFile } from '../importers/source.ts';
@@ -37,19 +38,19 @@ interface PendingRow {
   error: string | null;
 }
 
-function readRow(row: number, record: RawRecord, problem: string | undefined): PendingRow {
+function readRow(row: number, record: RawRecord, problem: ErrorReason | undefined): PendingRow {
   let id: string | null = null;
   const asGiven = (text: string | null) => (text !== null && typeof record.id === 'number' ? record.id : text);
   if (problem !== undefined) {
     // A row with too many or too few fields may still show its id, for joining the output back.
     const readableId = typeof record.id === 'string' && record.id.trim() !== '' ? record.id.trim() : null;
-    return { row, id: readableId, outputId: readableId, text: '', title: '', error: `row ${row}: ${problem}` };
+    return { row, id: readableId, outputId: readableId, text: '', title: '', error: `row ${row}: ${englishReason(problem)}` };
   }
   try {
     id = requiredText(record, 'id');
     return { row, id, outputId: asGiven(id), text: optionalText(record, 'text') ?? '', title: optionalText(record, 'title') ?? '', error: null };
   } catch (error) {
-    const reason = error instanceof FieldError ? `field "${error.field}": ${error.reason}` : String(error);
+    const reason = error instanceof FieldError ? `field "${error.field}": ${englishReason(error.reason)}` : String(error);
     // The id, when it was readable, stays on the error line so the output can be joined back.
     return { row, id, outputId: asGiven(id), text: '', title: '', error: `row ${row}, ${reason}` };
   }
@@ -113,6 +114,6 @@ export async function scoreReviewFile(options: ScoreFileOptions): Promise<{ rows
     throw error;
   }
   if (batch.length > 0) await flush();
-  if (rows === 0) throw new ImportError(source.fileName, null, null, 'has no reviews to score (expected a header with id and text, and a row per review)');
+  if (rows === 0) throw new ImportError(source.fileName, null, null, reason('reviews.nothing_to_score'));
   return { rows, problems };
 }

@@ -1,4 +1,5 @@
 /** Reads `text,label` or `text,rating` rows for `shopdesk reviews train`; a bad row stops with its row and field. */
+import { reason } from '../../shared/error-reasons.ts';
 import { ImportError, FieldError } from '../importers/errors.ts';
 import { optionalNumber, optionalText, requiredText, type RawRecord } from '../importers/fields.ts';
 import { formatOf, readRecords, sourceFromFile } from '../importers/source.ts';
@@ -20,11 +21,11 @@ function trainingRow(record: RawRecord): ReviewTrainingRow {
   const text = requiredText(record, 'text');
   const labelText = optionalText(record, 'label');
   const rating = optionalNumber(record, 'rating', { min: 1, max: 5 });
-  if (labelText === null && rating === null) throw new FieldError('label', 'give a label (positive/negative/neutral or 1/0) or a rating (1-5)');
+  if (labelText === null && rating === null) throw new FieldError('label', reason('reviews.label_or_rating_required'));
   const row: ReviewTrainingRow = { text };
   if (labelText !== null) {
     const label = labelValues[labelText.toLowerCase()];
-    if (!label) throw new FieldError('label', `"${labelText}" is not positive, negative, neutral, 1 or 0`);
+    if (!label) throw new FieldError('label', reason('reviews.unknown_label', { value: labelText }));
     row.label = label;
   }
   if (rating !== null) row.rating = rating;
@@ -43,6 +44,6 @@ export async function readReviewTrainingFile(path: string): Promise<ReviewTraini
     }
   }
   const labels = new Set(rows.map(labelOf));
-  if (!labels.has('positive') || !labels.has('negative')) throw new ImportError(source.fileName, null, 'label', 'needs both positive and negative examples');
+  if (!labels.has('positive') || !labels.has('negative')) throw new ImportError(source.fileName, null, 'label', reason('reviews.needs_both_labels'));
   return rows;
 }

@@ -10,7 +10,8 @@ import { escalationFor, moreSerious, type MessageMood } from '../assistant/escal
 import { firstName } from '../assistant/macro-variables.ts';
 import { intentClassifier, kbRetriever } from '../assistant/models.ts';
 import { askOrderNumberReply, orderStatusReply, returnEligibility, type ReplyLanguage } from '../assistant/order-answers.ts';
-import { audit, NotFoundError, type CoreContext } from '../context.ts';
+import { audit, type CoreContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
 import { extractEntities } from '../intents/entities.ts';
 import { outOfScopeLabel } from '../intents/model-files.ts';
 import { detectLanguage } from '../text/language.ts';

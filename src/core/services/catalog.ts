@@ -1,6 +1,7 @@
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
 import type { ProductImage, ProductSummary } from '../../shared/types.ts';
-import { NotFoundError, type CoreContext } from '../context.ts';
+import { type CoreContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
 
 const defaultPageSize = 50;
 
@@ -40,7 +41,7 @@ export function getProduct(context: CoreContext, args: ApiArgs<'catalog.get'>): 
   const product = context.db.prepare(`SELECT p.id, p.description, ${summaryColumns} FROM products p WHERE p.sku = ?`).get(args.sku) as
     | (ProductSummary & { id: number; description: string })
     | undefined;
-  if (!product) throw new NotFoundError(`product ${args.sku}`);
+  if (!product) throw new NotFoundError('product', args.sku);
   const images = context.db
     .prepare('SELECT id, source, mime, width, height FROM product_images WHERE product_id = ? ORDER BY source, id')
     .all(product.id) as ProductImage[];
@@ -50,6 +51,6 @@ export function getProduct(context: CoreContext, args: ApiArgs<'catalog.get'>): 
 
 export function getImage(context: CoreContext, args: ApiArgs<'catalog.image'>): ApiResult<'catalog.image'> {
   const image = context.db.prepare('SELECT mime, bytes FROM product_images WHERE id = ?').get(args.imageId) as { mime: string; bytes: Buffer } | undefined;
-  if (!image) throw new NotFoundError(`image ${args.imageId}`);
+  if (!image) throw new NotFoundError('image', args.imageId);
   return { mime: image.mime, base64: Buffer.from(image.bytes).toString('base64') };
 }

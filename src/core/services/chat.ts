@@ -1,6 +1,8 @@
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
+import { reason } from '../../shared/error-reasons.ts';
 import type { ConversationStatus, ConversationSummary, Message } from '../../shared/types.ts';
-import { audit, NotFoundError, type CoreContext } from '../context.ts';
+import { audit, type CoreContext } from '../context.ts';
+import { InvalidArgumentError, NotFoundError } from '../errors.ts';
 import { getSettings } from './settings.ts';
 
 const summarySelect = `SELECT v.external_id AS id, c.external_id AS customerId, c.name AS customerName, v.subject, v.status,
@@ -36,7 +38,7 @@ export function listConversations(
 
 export function conversationRowId(context: CoreContext, id: string): number {
   const rowId = context.db.prepare('SELECT id FROM conversations WHERE external_id = ?').pluck().get(id) as number | undefined;
-  if (rowId === undefined) throw new NotFoundError(`conversation ${id}`);
+  if (rowId === undefined) throw new NotFoundError('conversation', id);
   return rowId;
 }
 
@@ -58,8 +60,8 @@ const maximumMessageLength = 100_000;
 
 export function sendMessage(context: CoreContext, args: ApiArgs<'chat.send'>): ApiResult<'chat.send'> {
   const body = args.body.trim();
-  if (body === '') throw new RangeError('the message is empty');
-  if (body.length > maximumMessageLength) throw new RangeError(`the message is longer than ${maximumMessageLength} characters`);
+  if (body === '') throw new InvalidArgumentError(reason('chat.message_empty'));
+  if (body.length > maximumMessageLength) throw new InvalidArgumentError(reason('chat.message_too_long', { max: maximumMessageLength }));
   const rowId = conversationRowId(context, args.conversationId);
   const createdAt = new Date().toISOString();
   const message = context.db.transaction(() => {
@@ -119,7 +121,7 @@ export function escalateConversation(context: CoreContext, args: ApiArgs<'chat.e
 
 export function assignConversation(context: CoreContext, args: ApiArgs<'chat.assign'>): ApiResult<'chat.assign'> {
   const assignee = args.assignee.trim();
-  if (assignee.length > 80) throw new RangeError('the assignee name is longer than 80 characters');
+  if (assignee.length > 80) throw new InvalidArgumentError(reason('chat.assignee_too_long', { max: 80 }));
   // An empty name unassigns.
   return changeConversation(context, args.id, 'chat.assign', { assignee }, (rowId) => {
     context.db.prepare('UPDATE conversations SET assignee = ? WHERE id = ?').run(assignee === '' ? null : assignee, rowId);

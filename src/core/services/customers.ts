@@ -1,6 +1,7 @@
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
 import type { Customer, Order, OrderItem } from '../../shared/types.ts';
-import { NotFoundError, type CoreContext } from '../context.ts';
+import { type CoreContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
 import { likePattern } from './catalog.ts';
 import { listConversations } from './chat.ts';
 
@@ -20,7 +21,7 @@ export function listCustomers(context: CoreContext, args: ApiArgs<'customers.lis
 
 export function getCustomer(context: CoreContext, args: ApiArgs<'customers.get'>): ApiResult<'customers.get'> {
   const customer = context.db.prepare(`SELECT ${customerColumns} FROM customers WHERE external_id = ?`).get(args.id) as Customer | undefined;
-  if (!customer) throw new NotFoundError(`customer ${args.id}`);
+  if (!customer) throw new NotFoundError('customer', args.id);
   return {
     ...customer,
     orders: listOrders(context, { customerId: args.id, limit: 500 }).items,
@@ -65,6 +66,6 @@ export function listOrders(context: CoreContext, args: ApiArgs<'orders.list'>): 
 export function getOrder(context: CoreContext, args: ApiArgs<'orders.get'>): ApiResult<'orders.get'> {
   const number = args.number.replace(/^#/, '').trim();
   const row = context.db.prepare(`${orderSelect} WHERE o.number = ?`).get(number) as OrderRow | undefined;
-  if (!row) throw new NotFoundError(`order ${number}`);
+  if (!row) throw new NotFoundError('order', number);
   return withItems(context, [row])[0] as Order;
 }

@@ -1,9 +1,11 @@
 /** Macros: canned replies agents insert from the composer, and the assistant offers by intent. */
 import { randomUUID } from 'node:crypto';
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
+import { reason } from '../../shared/error-reasons.ts';
 import type { Customer, Macro, Order } from '../../shared/types.ts';
 import { fillMacro } from '../assistant/macro-variables.ts';
-import { audit, NotFoundError, type CoreContext } from '../context.ts';
+import { audit, type CoreContext } from '../context.ts';
+import { InvalidArgumentError, NotFoundError } from '../errors.ts';
 import { extractEntities } from '../intents/entities.ts';
 import { likePattern } from './catalog.ts';
 import { conversationRowId } from './chat.ts';
@@ -17,9 +19,9 @@ const maximumBodyLength = 10_000;
 
 function checked(field: 'name' | 'shortcut' | 'body' | 'intent', value: string): string {
   const trimmed = value.trim();
-  if (trimmed === '') throw new RangeError(`macro ${field} is empty`);
-  if (field === 'body' ? trimmed.length > maximumBodyLength : trimmed.length > 120) throw new RangeError(`macro ${field} is too long`);
-  if (field === 'shortcut' && /\s/.test(trimmed)) throw new RangeError(`macro shortcut "${trimmed}" has a space`);
+  if (trimmed === '') throw new InvalidArgumentError(reason(`macros.${field}_empty`));
+  if (field === 'body' ? trimmed.length > maximumBodyLength : trimmed.length > 120) throw new InvalidArgumentError(reason(`macros.${field}_too_long`));
+  if (field === 'shortcut' && /\s/.test(trimmed)) throw new InvalidArgumentError(reason('macros.shortcut_has_space', { shortcut: trimmed }));
   return trimmed;
 }
 
@@ -37,13 +39,13 @@ export function listMacros(context: CoreContext, args: ApiArgs<'macros.list'>): 
 
 export function getMacro(context: CoreContext, id: string): Macro {
   const macro = context.db.prepare(`${macroSelect} WHERE external_id = ?`).get(id) as Macro | undefined;
-  if (!macro) throw new NotFoundError(`macro ${id}`);
+  if (!macro) throw new NotFoundError('macro', id);
   return macro;
 }
 
 function shortcutTaken(context: CoreContext, shortcut: string, exceptId: string | null): void {
   const owner = context.db.prepare('SELECT external_id FROM macros WHERE shortcut = ?').pluck().get(shortcut) as string | undefined;
-  if (owner !== undefined && owner !== exceptId) throw new RangeError(`macro shortcut ${shortcut} is already used by macro ${owner}`);
+  if (owner !== undefined && owner !== exceptId) throw new InvalidArgumentError(reason('macros.shortcut_taken', { shortcut, macro: owner }));
 }
 
 export function createMacro(context: CoreContext, args: ApiArgs<'macros.create'>): ApiResult<'macros.create'> {
@@ -80,7 +82,7 @@ export function updateMacro(context: CoreContext, args: ApiArgs<'macros.update'>
 export function deleteMacro(context: CoreContext, args: ApiArgs<'macros.delete'>): ApiResult<'macros.delete'> {
   const deleted = context.db.transaction(() => {
     const { changes } = context.db.prepare('DELETE FROM macros WHERE external_id = ?').run(args.id);
-    if (changes === 0) throw new NotFoundError(`macro ${args.id}`);
+    if (changes === 0) throw new NotFoundError('macro', args.id);
     audit(context, 'agent', 'macros.delete', args.id);
     return changes;
   })();

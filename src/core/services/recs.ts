@@ -1,6 +1,7 @@
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
 import type { RelatedProduct } from '../../shared/types.ts';
-import { NotFoundError, type CoreContext } from '../context.ts';
+import { type CoreContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
 import { recommendForUser, similarItems, type Recommendation } from '../recs/index.ts';
 import { currentRecommender, retrainRecommender } from './recs-model.ts';
 
@@ -13,7 +14,7 @@ function outOfStock(context: CoreContext): Set<string> {
 }
 
 function requireProduct(context: CoreContext, sku: string): void {
-  if (!context.db.prepare('SELECT 1 FROM products WHERE sku = ?').get(sku)) throw new NotFoundError(`product ${sku}`);
+  if (!context.db.prepare('SELECT 1 FROM products WHERE sku = ?').get(sku)) throw new NotFoundError('product', sku);
 }
 
 /** Products that share orders with the given one, by how many customers bought both. */

@@ -6,7 +6,8 @@
  */
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
 import type { Sentiment } from '../../shared/types.ts';
-import { audit, NotFoundError, type CoreContext } from '../context.ts';
+import { audit, type CoreContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
 import { reviewRowId } from './reviews.ts';
 import { getSettings } from './settings.ts';
 
@@ -29,7 +30,7 @@ export function withdrawReviewLabel(context: CoreContext, args: ApiArgs<'reviews
     const row = context.db.prepare("SELECT target_id AS id, value AS label FROM labels WHERE id = ? AND target_kind = 'review' AND field = 'sentiment'").get(args.correction) as
       | { id: string; label: Sentiment }
       | undefined;
-    if (!row) throw new NotFoundError(`correction ${args.correction}`);
+    if (!row) throw new NotFoundError('correction', args.correction);
     context.db.prepare('DELETE FROM labels WHERE id = ?').run(args.correction);
     const label = latestLabel(context, row.id);
     audit(context, author, 'reviews.withdrawLabel', row.id, { correction: args.correction, withdrawn: row.label, label });

@@ -8,9 +8,11 @@
  * its own worker thread, so the core keeps answering meanwhile.
  */
 import { readdirSync, rmSync } from 'node:fs';
-import { ApiCallError, type ApiArgs, type ApiResult } from '../../shared/api.ts';
+import type { ApiArgs, ApiResult } from '../../shared/api.ts';
+import { reason } from '../../shared/error-reasons.ts';
 import type { ReviewModelEvaluation, Sentiment } from '../../shared/types.ts';
-import { audit, NotFoundError, type CoreContext } from '../context.ts';
+import { audit, type CoreContext } from '../context.ts';
+import { InvalidArgumentError, NotFoundError, ReasonedError } from '../errors.ts';
 import { loadReviewScorer, readReviewConfig, type ReviewScorer, type ReviewTrainingRow } from '../reviews/model/index.ts';
 import { composeReviewText } from '../reviews/model/review-text.ts';
 import { adaptReviewModelInWorker } from '../reviews/model/adapt-in-worker.ts';
@@ -95,11 +97,9 @@ export async function retrainReviewModel(context: CoreContext): Promise<ApiResul
   const training: ReviewTrainingRow[] = rows.filter((row) => hashString(row.text) % heldOutEvery !== 0);
   const labels = new Set(training.map((row) => row.label));
   if (rows.length < minimumRows || heldOut.length === 0 || !labels.has('positive') || !labels.has('negative')) {
-    throw new RangeError(
-      `retraining needs at least ${minimumRows} labelled reviews with both positive and negative ones (corrections, or reviews with 1-2 and 4-5 stars); this store has ${rows.length}`,
-    );
+    throw new InvalidArgumentError(reason('reviews.too_few_labels', { minimum: minimumRows, rows: rows.length }));
   }
-  if (retraining.has(context)) throw new ApiCallError('unavailable', 'a retrain is already running; wait for its result');
+  if (retraining.has(context)) throw new ReasonedError('unavailable', reason('reviews.retrain_running'));
   retraining.add(context);
   const candidate = `reviews-${new Date().toISOString().replace(/[-:.]/g, '')}`;
   const jobId = `retrain-${nextJob++}`;
@@ -130,7 +130,7 @@ export async function useReviewModel(context: CoreContext, args: ApiArgs<'review
   try {
     readReviewConfig(modelDir);
   } catch {
-    throw new NotFoundError(`review model ${args.model}`);
+    throw new NotFoundError('review_model', args.model);
   }
   // Loads before switching, so a broken folder leaves the active model as it was.
   await loadReviewScorer({ engine: context.engine, modelDir });

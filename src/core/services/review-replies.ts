@@ -1,7 +1,9 @@
 /** Replies agents write to reviews (sent through the shop's own channels; the store keeps what was said). */
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
+import { reason } from '../../shared/error-reasons.ts';
 import type { ReviewReply } from '../../shared/types.ts';
 import { audit, type CoreContext } from '../context.ts';
+import { InvalidArgumentError } from '../errors.ts';
 import { reviewRowId } from './reviews.ts';
 import { getSettings } from './settings.ts';
 
@@ -11,8 +13,8 @@ const replyColumns = 'rr.id, r.external_id AS reviewId, rr.body, rr.author, rr.c
 
 export function replyToReview(context: CoreContext, args: ApiArgs<'reviews.reply'>): ApiResult<'reviews.reply'> {
   const body = args.body.trim();
-  if (body === '') throw new RangeError('a reply needs some text');
-  if (body.length > longestReply) throw new RangeError(`a reply must be at most ${longestReply} characters`);
+  if (body === '') throw new InvalidArgumentError(reason('reviews.reply_empty'));
+  if (body.length > longestReply) throw new InvalidArgumentError(reason('reviews.reply_too_long', { max: longestReply }));
   const author = getSettings(context).agentName;
   const reply = context.db.transaction(() => {
     const rowId = reviewRowId(context, args.id);

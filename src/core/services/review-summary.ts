@@ -1,7 +1,8 @@
 /** A product's reviews at a glance: effective sentiment per week or month, and its aspects with examples. */
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
 import type { AspectSummary, ReviewScore, Sentiment, SentimentPeriod } from '../../shared/types.ts';
-import { NotFoundError, type CoreContext } from '../context.ts';
+import { type CoreContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
 import { reviewQuery } from './review-filter.ts';
 
 const quotesPerAspect = 3;
@@ -28,7 +29,7 @@ export function summarizeProductReviews(context: CoreContext, args: ApiArgs<'rev
        ${query.from} ${query.where} ORDER BY r.created_at`,
     )
     .all(query.parameters) as { id: string; title: string; text: string; period: string | null; sentiment: Sentiment | null; aspects: string | null }[];
-  if (rows.length === 0 && productTitle === undefined) throw new NotFoundError(`product ${args.sku}`);
+  if (rows.length === 0 && productTitle === undefined) throw new NotFoundError('product', args.sku);
 
   const periods = new Map<string, SentimentPeriod>();
   const aspects = new Map<string, AspectSummary>();

@@ -1,6 +1,7 @@
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
 import type { Review, ReviewScore, Sentiment } from '../../shared/types.ts';
-import { audit, NotFoundError, type CoreContext } from '../context.ts';
+import { audit, type CoreContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
 import { reviewQuery } from './review-filter.ts';
 
 /** A review joined with its shown score's columns (all null when unscored). */
@@ -53,7 +54,7 @@ export function listReviews(context: CoreContext, args: ApiArgs<'reviews.list'>)
 /** The store's row id of a review, or NotFoundError naming it. */
 export function reviewRowId(context: CoreContext, id: string): number {
   const rowId = context.db.prepare('SELECT id FROM reviews WHERE external_id = ?').pluck().get(id) as number | undefined;
-  if (rowId === undefined) throw new NotFoundError(`review ${id}`);
+  if (rowId === undefined) throw new NotFoundError('review', id);
   return rowId;
 }
 

@@ -70,6 +70,7 @@ export function listModels(context: CoreContext): ModelInfo[] {
       builtIn: false,
       licence: extractor.licence,
       message: missing ? found.missing : null,
+      ...(missing ? { reason: found.reason } : {}),
     };
   });
   return [...own, ...extractors];

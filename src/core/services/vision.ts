@@ -6,17 +6,19 @@
  */
 import { createHash } from 'node:crypto';
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
-import { audit, NotFoundError, type CoreContext } from '../context.ts';
+import { reason, type ErrorReason } from '../../shared/error-reasons.ts';
+import { audit, type CoreContext } from '../context.ts';
+import { InvalidArgumentError, NotFoundError, ReasonedError } from '../errors.ts';
 import { readImageFacts, type ImageFacts } from '../imaging/images.ts';
 import { catalogVectors } from '../vision/catalog.ts';
 import { createImageEmbedder, defaultExtractors, type ImageEmbedder } from '../vision/embedder.ts';
 import { buildProductIndex, identify, type Identification, type ProductIndex } from '../vision/identify.ts';
 import { adapterFromBlob, adapterToBlob, trainAdapter } from '../vision/learn.ts';
-import { extractorManifestPath, findImageExtractors, loadExtractorManifest } from '../vision/manifest.ts';
+import { extractorManifestPath, findImageExtractors, loadExtractorManifest, type MissingExtractor } from '../vision/manifest.ts';
 import { blobToVector, vectorToBlob } from '../vision/vectors.ts';
 
 interface VisionState {
-  embedder: Promise<ImageEmbedder | { missing: string }>;
+  embedder: Promise<ImageEmbedder | MissingExtractor>;
   /** Rebuilt lazily after the vectors or the adapter change. */
   index: Promise<ProductIndex> | null;
   warmedUp?: Promise<void>;
@@ -37,7 +39,7 @@ function state(context: CoreContext): VisionState {
 export function visionStatus(context: CoreContext): ApiResult<'vision.status'> {
   const manifest = loadExtractorManifest(extractorManifestPath(context.appRoot));
   const found = findImageExtractors(context.modelsPath, manifest, defaultExtractors);
-  if ('missing' in found) return { available: false, message: found.missing };
+  if ('missing' in found) return { available: false, message: found.missing, reason: found.reason };
   // The views that can take a photo ask for the status when they open: load the extractors
   // and the index now, and run the extractors once, so the first dropped photo does not wait
   // for them (onnxruntime's first run of a session allocates and picks kernels).
@@ -59,12 +61,15 @@ function warmUp(context: CoreContext): Promise<void> {
 /** The embedder, or an error that says which model file to install and where. */
 async function requireEmbedder(context: CoreContext): Promise<ImageEmbedder> {
   const embedder = await state(context).embedder;
-  if ('missing' in embedder) throw new VisionUnavailableError(embedder.missing);
+  if ('missing' in embedder) throw new VisionUnavailableError(embedder.reason);
   return embedder;
 }
 
-export class VisionUnavailableError extends Error {
-  override name = 'VisionUnavailableError';
+export class VisionUnavailableError extends ReasonedError {
+  constructor(why: ErrorReason) {
+    super('unavailable', why);
+    this.name = 'VisionUnavailableError';
+  }
 }
 
 let nextJob = 1;
@@ -125,7 +130,7 @@ async function productIndex(context: CoreContext): Promise<ProductIndex> {
            WHERE v.extractor = ? AND i.source = 'catalog'`,
         )
         .all(embedder.name) as { imageId: number; view: number; vector: Buffer; sku: string }[];
-      if (rows.length === 0) throw new NotFoundError('an indexed product image (import products with images first)');
+      if (rows.length === 0) throw new ReasonedError('not_found', reason('not_found.indexed_image'));
       const stored = context.db.prepare('SELECT adapter FROM vision_adapters WHERE extractor = ?').pluck().get(embedder.name) as Buffer | undefined;
       const entries = rows.map((row) => ({ id: `${row.imageId}:${row.view}`, key: row.sku, vector: blobToVector(row.vector) }));
       return buildProductIndex(entries, embedder.photoSpace, stored ? adapterFromBlob(stored) : null);
@@ -160,7 +165,7 @@ export async function learnPhotos(context: CoreContext, photos: { bytes: Uint8Ar
   const prepared: { bytes: Uint8Array; fileName: string; productId: number; facts: ImageFacts; vector: Float32Array; sha256: string }[] = [];
   for (const photo of photos) {
     const id = productId.get(photo.sku) as number | undefined;
-    if (id === undefined) throw new NotFoundError(`product ${photo.sku}`);
+    if (id === undefined) throw new NotFoundError('product', photo.sku);
     const facts = await readImageFacts(photo.bytes);
     prepared.push({ ...photo, productId: id, facts, vector: await embedOne(embedder, photo.bytes), sha256: createHash('sha256').update(photo.bytes).digest('hex') });
   }
@@ -204,13 +209,13 @@ function retrainAdapter(context: CoreContext, embedder: ImageEmbedder): number {
 
 function photoBytes(base64: string): Uint8Array {
   const bytes = Buffer.from(base64, 'base64');
-  if (bytes.byteLength === 0) throw new RangeError('the photo is empty');
+  if (bytes.byteLength === 0) throw new InvalidArgumentError(reason('vision.photo_empty'));
   return new Uint8Array(bytes);
 }
 
 export async function identifyPhoto(context: CoreContext, args: ApiArgs<'vision.identify'>): Promise<ApiResult<'vision.identify'>> {
   const [result] = await identifyPhotos(context, [photoBytes(args.imageBase64)], args.k ?? 5);
-  if (!result || result.error !== undefined) throw new RangeError(`the photo cannot be read: ${result?.error ?? 'unknown error'}`);
+  if (!result || result.error !== undefined) throw new InvalidArgumentError(reason('vision.photo_unreadable', { detail: result?.error ?? 'unknown error' }));
   const product = context.db.prepare(
     `SELECT p.title, p.category, p.price, (SELECT min(i.id) FROM product_images i WHERE i.product_id = p.id AND i.source = 'catalog') AS imageId FROM products p WHERE p.sku = ?`,
   );

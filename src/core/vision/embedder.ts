@@ -5,9 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { reason } from '../../shared/error-reasons.ts';
 import { decodeRgb, renderModelInput, type ModelView, type RgbImage } from '../imaging/images.ts';
 import type { InferenceEngine, ModelSession } from '../inference/onnx-runtime.ts';
-import { findImageExtractors, photoSpaceFor, type ExtractorManifest, type FoundExtractor, type PhotoSpace } from './manifest.ts';
+import { findImageExtractors, missingBecause, photoSpaceFor, type ExtractorManifest, type FoundExtractor, type MissingExtractor, type PhotoSpace } from './manifest.ts';
 import { normalise } from './vectors.ts';
 
 /**
@@ -52,14 +53,16 @@ export interface EmbedderOptions {
   batchSize?: number;
 }
 
-export async function createImageEmbedder(options: EmbedderOptions): Promise<ImageEmbedder | { missing: string }> {
+export async function createImageEmbedder(options: EmbedderOptions): Promise<ImageEmbedder | MissingExtractor> {
   const found = findImageExtractors(options.modelsPath, options.manifest, options.extractors ?? defaultExtractors);
   if ('missing' in found) return found;
   for (const { extractor, path } of found) {
     // A truncated download or another model under the same name would give silent nonsense.
     const digest = createHash('sha256').update(await readFile(path)).digest('hex');
     if (digest !== extractor.sha256) {
-      return { missing: `${path} is not the expected ${extractor.id} model (sha256 ${digest}, expected ${extractor.sha256}); replace it with ${extractor.folder}/${extractor.file} from ${extractor.source}.` };
+      return missingBecause(
+        reason('vision.wrong_model', { path, extractor: extractor.id, digest, expected: extractor.sha256, file: `${extractor.folder}/${extractor.file}`, source: extractor.source }),
+      );
     }
   }
   const sessions = await Promise.all(found.map((entry) => options.engine.load(entry.path)));

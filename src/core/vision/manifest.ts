@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { englishReason, reason, type ErrorReason } from '../../shared/error-reasons.ts';
 
 export interface ExtractorDescription {
   id: string;
@@ -55,6 +56,16 @@ export interface FoundExtractor {
   path: string;
 }
 
+/** Why photo identification cannot run: `missing` in English, `reason` for the UI. */
+export interface MissingExtractor {
+  missing: string;
+  reason: ErrorReason;
+}
+
+export function missingBecause(why: ErrorReason): MissingExtractor {
+  return { missing: englishReason(why), reason: why };
+}
+
 export function loadExtractorManifest(manifestPath: string): ExtractorManifest {
   const parsed = JSON.parse(readFileSync(manifestPath, 'utf8')) as Partial<ExtractorManifest>;
   if (!Array.isArray(parsed.extractors) || parsed.extractors.length === 0) {
@@ -86,28 +97,26 @@ export function findImageExtractors(
   modelsPath: readonly string[],
   manifest: ExtractorManifest,
   wanted: readonly string[] = manifest.extractors.map((extractor) => extractor.id),
-): FoundExtractor[] | { missing: string } {
+): FoundExtractor[] | MissingExtractor {
   const found: FoundExtractor[] = [];
   const absent: ExtractorDescription[] = [];
   for (const id of wanted) {
     const extractor = manifest.extractors.find((candidate) => candidate.id === id);
-    if (!extractor) return { missing: `the image extractor manifest has no extractor named ${id}` };
+    if (!extractor) return missingBecause(reason('vision.unknown_extractor', { extractor: id }));
     const path = modelsPath.map((folder) => join(folder, extractor.folder, extractor.file)).find((candidate) => existsSync(candidate));
     if (path) found.push({ extractor, path });
     else absent.push(extractor);
   }
   if (absent.length === 0) return found;
   const files = absent.map((extractor) => `${extractor.folder}/${extractor.file} (${extractor.bytes.toLocaleString('en-US')} bytes, sha256 ${extractor.sha256}, ${extractor.licence})`);
-  const searched = modelsPath.length > 0 ? `searched ${modelsPath.join(', ')}` : 'SHOPDESK_MODELS_PATH is not set';
-  return {
-    missing: `Photo identification needs ${files.join(' and ')}: put ${absent.length === 1 ? 'that folder' : 'those folders'} inside a folder listed in SHOPDESK_MODELS_PATH (${searched}).`,
-  };
+  const needed = { files: files.join(' and '), count: absent.length };
+  return missingBecause(modelsPath.length > 0 ? reason('vision.models_missing', { ...needed, folders: modelsPath.join(', ') }) : reason('vision.models_missing_no_path', needed));
 }
 
 /** The first extractor of the manifest, as the issue's single-model lookup. */
-export function findImageExtractor(modelsPath: readonly string[], manifest: ExtractorManifest): FoundExtractor | { missing: string } {
+export function findImageExtractor(modelsPath: readonly string[], manifest: ExtractorManifest): FoundExtractor | MissingExtractor {
   const first = manifest.extractors[0];
-  if (!first) return { missing: 'the image extractor manifest is empty' };
+  if (!first) return missingBecause(reason('vision.empty_manifest'));
   const result = findImageExtractors(modelsPath, manifest, [first.id]);
   return 'missing' in result ? result : (result[0] as FoundExtractor);
 }

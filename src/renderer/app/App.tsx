@@ -1,6 +1,7 @@
 /** Providers around the shell: API client, settings (language, theme), toasts, image cache. */
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../../shared/api.ts';
+import { describeError } from '../components/describe-error.ts';
 import { LanguageProvider, translator } from '../i18n/i18n.tsx';
 import { ApiProvider } from './api.tsx';
 import { ImageCacheProvider } from './images.tsx';
@@ -30,12 +31,13 @@ function Localised({ connected }: { connected: boolean }) {
   );
 }
 
-function Starting({ error }: { error: string | null }) {
+/** Before the settings arrive the UI's language is unknown: English. */
+function Starting({ failure }: { failure: { error: unknown } | null }) {
   const t = translator('en');
   return (
     <div className="starting" data-testid="starting">
-      {error ? (
-        <p role="alert">{error}</p>
+      {failure ? (
+        <p role="alert">{describeError(t, failure.error)}</p>
       ) : (
         <p className="muted">{t('common.loading')}</p>
       )}
@@ -47,7 +49,7 @@ export function App({ client }: { client: ConnectionAware }) {
   const connected = useConnected(client);
   return (
     <ApiProvider client={client}>
-      <SettingsProvider client={client} fallback={(error) => <Starting error={error} />}>
+      <SettingsProvider client={client} fallback={(failure) => <Starting failure={failure} />}>
         <Localised connected={connected} />
       </SettingsProvider>
     </ApiProvider>

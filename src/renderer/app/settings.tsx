@@ -2,7 +2,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../../shared/api.ts';
 import type { Settings, Theme } from '../../shared/types.ts';
-import { errorMessage } from './toasts.tsx';
 
 export type ResolvedTheme = 'light' | 'dark';
 
@@ -32,9 +31,9 @@ function resolveTheme(theme: Theme, system: ResolvedTheme): ResolvedTheme {
 }
 
 /** Renders `fallback` until the settings arrive, then the children with the settings in context. */
-export function SettingsProvider({ client, fallback, children }: { client: ApiClient; fallback: (error: string | null) => ReactNode; children: ReactNode }) {
+export function SettingsProvider({ client, fallback, children }: { client: ApiClient; fallback: (failure: { error: unknown } | null) => ReactNode; children: ReactNode }) {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
   const systemTheme = useSystemTheme();
   const resolvedTheme = resolveTheme(settings?.theme ?? 'system', systemTheme);
 
@@ -43,7 +42,7 @@ export function SettingsProvider({ client, fallback, children }: { client: ApiCl
     const load = () =>
       client.call('system.getSettings', {}).then(
         (loaded) => current && setSettings(loaded),
-        (failure: unknown) => current && setError(errorMessage(failure)),
+        (error: unknown) => current && setFailure({ error }),
       );
     void load();
     const unsubscribe = client.on('changed', (payload) => {
@@ -73,7 +72,7 @@ export function SettingsProvider({ client, fallback, children }: { client: ApiCl
     [client],
   );
 
-  if (!settings) return <>{fallback(error)}</>;
+  if (!settings) return <>{fallback(failure)}</>;
   return <SettingsContext.Provider value={{ settings, resolvedTheme, update }}>{children}</SettingsContext.Provider>;
 }
 

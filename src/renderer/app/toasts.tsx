@@ -1,6 +1,6 @@
-/** Toast notifications: errors show the API's message, successes confirm an action. */
+/** Toast notifications: errors say what failed in the UI's language, successes confirm an action. */
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import { ApiCallError } from '../../shared/api.ts';
+import { describeError } from '../components/describe-error.ts';
 import { Icon } from '../components/Icon.tsx';
 import { useT } from '../i18n/i18n.tsx';
 
@@ -29,11 +29,6 @@ const visibleFor = { success: 3_500, error: 8_000 } as const;
 /** Long enough to notice a mistake and reach for Undo. */
 const visibleWithAction = 10_000;
 
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiCallError || error instanceof Error) return error.message;
-  return String(error);
-}
-
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
@@ -49,8 +44,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     [dismiss],
   );
   const toaster = useMemo<Toaster>(
-    () => ({ success: (message, action) => push('success', message, action), error: (error) => push('error', errorMessage(error)) }),
-    [push],
+    () => ({ success: (message, action) => push('success', message, action), error: (error) => push('error', describeError(t, error)) }),
+    [push, t],
   );
 
   return (

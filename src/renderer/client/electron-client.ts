@@ -13,7 +13,7 @@ export function createElectronClient(bridge: ShopdeskBridge): ApiClient {
   return {
     async call(method, args) {
       const reply = await bridge.call(method, args);
-      if (!reply.ok) throw new ApiCallError(reply.error.code, reply.error.message);
+      if (!reply.ok) throw ApiCallError.from(reply.error);
       // The core validated the call against the shared contract; the result has its declared type.
       return reply.result as never;
     },

@@ -4,6 +4,7 @@
  * reconnects with a growing delay so a restarted host is picked up without a page reload.
  */
 import { ApiCallError, type ApiClient, type ApiError, type ApiEventName, type ApiEvents } from '../../shared/api.ts';
+import { reason } from '../../shared/error-reasons.ts';
 
 interface Pending {
   resolve(result: unknown): void;
@@ -59,7 +60,7 @@ export function createWebSocketClient(url: string, openSocket: (url: string) => 
       // A call already sent may or may not have run; resending could repeat it (a chat message), so it fails.
       for (const [id, pending] of inFlight) {
         inFlight.delete(id);
-        pending.reject(new ApiCallError('unavailable', 'The connection to ShopDesk was lost; try again.'));
+        pending.reject(ApiCallError.because('unavailable', reason('connection.lost')));
       }
       if (closed) return;
       retryTimer = setTimeout(connect, retryDelay);
@@ -82,14 +83,14 @@ export function createWebSocketClient(url: string, openSocket: (url: string) => 
     if (!pending) return;
     inFlight.delete(message.id);
     if (message.ok) pending.resolve(message.result);
-    else pending.reject(new ApiCallError(message.error.code, message.error.message));
+    else pending.reject(ApiCallError.from(message.error));
   }
 
   connect();
 
   return {
     call(method, args) {
-      if (closed) return Promise.reject(new ApiCallError('unavailable', 'The client is closed.'));
+      if (closed) return Promise.reject(ApiCallError.because('unavailable', reason('connection.closed')));
       const id = nextId++;
       const text = JSON.stringify({ id, method, args });
       return new Promise((resolve, reject) => {

@@ -7,8 +7,9 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { PhotoIdentification } from '../../shared/types.ts';
 import { useApi, useApiData } from '../app/api.tsx';
-import { errorMessage, useToast } from '../app/toasts.tsx';
+import { useToast } from '../app/toasts.tsx';
 import { useT } from '../i18n/i18n.tsx';
+import { describeError, describeErrorReason } from './describe-error.ts';
 import { Icon } from './Icon.tsx';
 import { modifierKey } from './keys.ts';
 import { ProductImage } from './ProductImage.tsx';
@@ -22,12 +23,12 @@ type PhotoEntry = { id: number; fileName: string } & (
   | { state: 'done'; imageBase64: string; result: PhotoIdentification; elapsedMs: number; learnedSku: string | null }
 );
 
-/** The file's bytes as base64 (the data: URL's payload), which every transport carries as JSON. */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
+/** The file's bytes as base64 (the data: URL's payload), which every transport carries as JSON; null when the browser cannot read it. */
+function readBase64(file: File): Promise<string | null> {
+  return new Promise((resolve) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('the file cannot be read'));
+    reader.onerror = () => resolve(null);
     reader.readAsDataURL(file);
   });
 }
@@ -69,10 +70,14 @@ export function PhotoDropZone({ compact = false, onOpenProduct, listening = true
         }
         readBase64(file)
           .then(async (imageBase64) => {
+            if (imageBase64 === null) {
+              fail(t('photo.errorUnreadable', { file: fileName }));
+              return;
+            }
             const result = await api.call('vision.identify', { imageBase64, k: candidateCount });
             update(id, { id, fileName, state: 'done', imageBase64, result, elapsedMs: Math.round(performance.now() - startedAt), learnedSku: null });
           })
-          .catch((error: unknown) => fail(t('photo.errorFailed', { file: fileName, message: errorMessage(error) })));
+          .catch((error: unknown) => fail(t('photo.errorFailed', { file: fileName, message: describeError(t, error) })));
       }
     },
     [api, t, update],
@@ -124,7 +129,7 @@ export function PhotoDropZone({ compact = false, onOpenProduct, listening = true
           {!status.data && <p className="muted small">{t('common.loading')}</p>}
           {status.data && !available && (
             <p className="muted small" data-testid="photo-status">
-              {status.data.message || t('products.photoUnavailable')}
+              {status.data.message ? describeErrorReason(t, status.data.reason, status.data.message) : t('products.photoUnavailable')}
             </p>
           )}
           {available && <p className="muted small">{t('photo.hint', { modifier: modifierKey() })}</p>}

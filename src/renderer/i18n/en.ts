@@ -1,3 +1,10 @@
+import { errorReasons, type ErrorReasonKey } from '../../shared/error-reasons.ts';
+
+/** Why a call failed, worded as the core words it in its English messages (`error.<reason key>`). */
+const errorReasonMessages = Object.fromEntries(Object.entries(errorReasons).map(([key, template]) => [`error.${key}`, template])) as {
+  readonly [Key in ErrorReasonKey as `error.${Key}`]: (typeof errorReasons)[Key];
+};
+
 /** English UI strings: the reference dictionary; every other language must have the same keys. */
 export const en = {
   'app.name': 'ShopDesk',
@@ -232,6 +239,7 @@ export const en = {
   'photo.learned': 'Photo learned for {title}.',
   'photo.errorEmpty': '{file}: the file is empty (0 bytes).',
   'photo.errorNotImage': '{file}: not an image ({type}).',
+  'photo.errorUnreadable': '{file}: the file cannot be read.',
   'photo.errorFailed': '{file}: {message}',
 
   'recs.forCustomer': 'For this customer',
@@ -478,6 +486,13 @@ export const en = {
   'progress.retrainReviews': 'Retraining the review model on {n} {n|review|reviews}',
   'progress.trainRecommendations': 'Training recommendations',
   'progress.label': 'Progress',
+
+  // Where in an imported file, around a reason; the same shape as the core's English messages.
+  'error.where.fileRowField': '{file}: row {row}, field "{field}": {reason}',
+  'error.where.fileRow': '{file}: row {row}: {reason}',
+  'error.where.fileField': '{file}, field "{field}": {reason}',
+  'error.where.file': '{file}: {reason}',
+  ...errorReasonMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@
  * from values, and English plurals as `{n|item|items}` (the first form when n is 1).
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { fillTemplate } from '../../shared/template.ts';
 import type { UiLanguage } from '../../shared/types.ts';
 import { en, type Dictionary, type MessageKey } from './en.ts';
 import { zhCN } from './zh-CN.ts';
@@ -22,13 +23,7 @@ export function isMessageKey(key: string): key is MessageKey {
 
 export function translator(language: UiLanguage): Translate {
   const dictionary = dictionaries[language];
-  return (key, values) => {
-    const template = dictionary[key];
-    if (!values) return template;
-    return template
-      .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) => (name in values ? (values[name] === 1 ? one : other) : whole))
-      .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-  };
+  return (key, values) => (values ? fillTemplate(dictionary[key], values) : dictionary[key]);
 }
 
 const LanguageContext = createContext<UiLanguage>('en');

@@ -1,4 +1,5 @@
 import type { ConversationStatus, MessageAuthor } from '../../../shared/types.ts';
+import { reason } from '../../../shared/error-reasons.ts';
 import { FieldError } from '../errors.ts';
 import { oneOf, optionalDate, optionalText, requiredText, type RawRecord } from '../fields.ts';
 import type { ImportKindSpec } from '../kind.ts';
@@ -28,7 +29,7 @@ const statuses = ['open', 'pending', 'resolved'] as const;
 function message(record: RawRecord, prefix = ''): MessageRecord {
   try {
     const createdAt = optionalDate(record, 'created_at');
-    if (createdAt === null) throw new FieldError('created_at', 'is required and empty');
+    if (createdAt === null) throw new FieldError('created_at', reason('import.required_empty'));
     return { author: oneOf(record, 'author', authors), body: requiredText(record, 'body'), createdAt };
   } catch (error) {
     if (error instanceof FieldError && prefix) throw new FieldError(`${prefix}.${error.field}`, error.reason);
@@ -49,12 +50,12 @@ export const conversations: ImportKindSpec<ConversationRecord> = {
     let customerId: number | null = null;
     if (customerKey !== null) {
       customerId = (db.prepare('SELECT id FROM customers WHERE external_id = ?').pluck().get(customerKey) as number | undefined) ?? null;
-      if (customerId === null) throw new FieldError('customer_id', `unknown customer "${customerKey}" (import customers first)`);
+      if (customerId === null) throw new FieldError('customer_id', reason('import.unknown_customer', { customer: customerKey }));
     }
     const isTranscriptRow = record.messages === undefined;
     let messages: MessageRecord[];
     if (isTranscriptRow) messages = [message(record)];
-    else if (!Array.isArray(record.messages)) throw new FieldError('messages', 'must be an array of messages');
+    else if (!Array.isArray(record.messages)) throw new FieldError('messages', reason('import.messages_not_array'));
     else messages = record.messages.map((entry, index) => message((entry ?? {}) as RawRecord, `messages[${index}]`));
     return {
       id: requiredText(record, isTranscriptRow ? 'conversation_id' : 'id'),
@@ -72,10 +73,10 @@ export const conversations: ImportKindSpec<ConversationRecord> = {
     /** Transcript rows of one conversation merge; a whole conversation given twice, or rows naming two customers, would silently lose one. */
     check(conversation, first) {
       if (!conversation.transcriptRow || !first.transcriptRow) {
-        throw new FieldError('id', `conversation "${conversation.id}" appears again; give all its messages in one record`);
+        throw new FieldError('id', reason('import.conversation_repeated', { conversation: conversation.id }));
       }
       if (conversation.customerKey !== null && conversation.customerKey !== first.customerKey) {
-        throw new FieldError('customer_id', `differs from the first row of conversation ${first.id} ("${String(first.customerKey ?? '')}" vs "${conversation.customerKey}")`);
+        throw new FieldError('customer_id', reason('import.conversation_customer_differs', { conversation: first.id, first: first.customerKey ?? '', value: conversation.customerKey }));
       }
     },
   },

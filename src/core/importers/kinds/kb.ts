@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { segmentForSearch } from '../../kb/segment.ts';
 import { detectLanguage } from '../../text/language.ts';
+import { reason } from '../../../shared/error-reasons.ts';
 import { FieldError } from '../errors.ts';
 import { optionalText, requiredText } from '../fields.ts';
 import type { ImportKindSpec } from '../kind.ts';
@@ -25,7 +26,7 @@ export const kb: ImportKindSpec<ArticleRecord> = {
     const question = optionalText(record, 'question');
     if (question !== null) return { id, title: question, body: optionalText(record, 'answer') ?? '' };
     const title = optionalText(record, 'title');
-    if (title === null) throw new FieldError('title', 'is required (or give "question" and "answer")');
+    if (title === null) throw new FieldError('title', reason('import.title_required'));
     return { id, title, body: optionalText(record, 'body') ?? '' };
   },
   key: (article) => article.id,

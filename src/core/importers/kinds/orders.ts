@@ -1,4 +1,5 @@
 import { orderStatuses, type OrderStatus } from '../../../shared/types.ts';
+import { reason } from '../../../shared/error-reasons.ts';
 import { FieldError } from '../errors.ts';
 import { oneOf, optionalDate, optionalText, requiredInteger, requiredNumber, requiredText } from '../fields.ts';
 import type { ImportKindSpec } from '../kind.ts';
@@ -45,9 +46,9 @@ export const orders: ImportKindSpec<OrderLine> = {
   parse(record, { db }) {
     const customerKey = requiredText(record, 'customer_id');
     const customerId = db.prepare('SELECT id FROM customers WHERE external_id = ?').pluck().get(customerKey) as number | undefined;
-    if (customerId === undefined) throw new FieldError('customer_id', `unknown customer "${customerKey}" (import customers first)`);
+    if (customerId === undefined) throw new FieldError('customer_id', reason('import.unknown_customer', { customer: customerKey }));
     const placedAt = optionalDate(record, 'placed_at');
-    if (placedAt === null) throw new FieldError('placed_at', 'is required and empty');
+    if (placedAt === null) throw new FieldError('placed_at', reason('import.required_empty'));
     const quantity = requiredInteger(record, 'quantity', { min: 1 });
     return {
       number: requiredText(record, 'order_number'),
@@ -72,7 +73,7 @@ export const orders: ImportKindSpec<OrderLine> = {
     check(line, first) {
       for (const field of orderLevelFields) {
         if (line[field] !== first[field]) {
-          throw new FieldError(columnOf[field], `differs from the first line of order ${first.number} ("${String(first[field])}" vs "${String(line[field])}")`);
+          throw new FieldError(columnOf[field], reason('import.order_line_differs', { order: first.number, first: String(first[field]), value: String(line[field]) }));
         }
       }
     },

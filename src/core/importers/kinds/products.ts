@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { readImageFacts } from '../../imaging/images.ts';
+import { reason } from '../../../shared/error-reasons.ts';
 import { FieldError } from '../errors.ts';
 import { optionalInteger, optionalNumber, optionalText, requiredText } from '../fields.ts';
 import type { ImportKindSpec } from '../kind.ts';
@@ -31,20 +32,20 @@ const extensionByMime: Record<string, string> = { 'image/jpeg': 'jpg', 'image/pn
 
 async function loadImage(reference: string, source: ImportSource): Promise<ProductImageFile> {
   if (!isAbsolute(reference) && source.baseDir === null) {
-    throw new FieldError('image', `"${reference}" is relative, but an uploaded file has no folder to resolve it in: import it with the CLI or leave the column empty`);
+    throw new FieldError('image', reason('import.image_relative_in_upload', { image: reference }));
   }
   const path = isAbsolute(reference) ? reference : resolve(source.baseDir ?? '', reference);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
   } catch {
-    throw new FieldError('image', `${reference}: file not found`);
+    throw new FieldError('image', reason('import.image_not_found', { image: reference }));
   }
   try {
     const facts = await readImageFacts(bytes);
     return { fileName: basename(path), ...facts, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
   } catch (error) {
-    throw new FieldError('image', `${reference}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new FieldError('image', reason('import.image_unreadable', { image: reference, detail: error instanceof Error ? error.message : String(error) }));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Review } from '../../../shared/types.ts';
 import { detectLanguage } from '../../text/language.ts';
+import { reason } from '../../../shared/error-reasons.ts';
 import { FieldError } from '../errors.ts';
 import { optionalDate, optionalInteger, optionalText, requiredText } from '../fields.ts';
 import type { ImportKindSpec } from '../kind.ts';
@@ -15,7 +16,7 @@ export const reviews: ImportKindSpec<ReviewRecord> = {
     const title = optionalText(record, 'title') ?? '';
     const rating = optionalInteger(record, 'rating', { min: 1, max: 5 });
     const sku = optionalText(record, 'sku') ?? optionalText(record, 'product');
-    if (sku !== null && sku.length > 200) throw new FieldError('sku', 'is longer than 200 characters');
+    if (sku !== null && sku.length > 200) throw new FieldError('sku', reason('import.too_long', { max: 200 }));
     return {
       id: requiredText(record, 'id'),
       sku,

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { importKinds, type ImportKind, type ImportResult } from '../../../shared/types.ts';
 import { useApi } from '../../app/api.tsx';
-import { errorMessage, useToast } from '../../app/toasts.tsx';
+import { useToast } from '../../app/toasts.tsx';
+import { describeError } from '../../components/describe-error.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 
-type Outcome = { ok: true; result: ImportResult } | { ok: false; message: string } | null;
+type Outcome = { ok: true; result: ImportResult } | { ok: false; error: unknown } | null;
 
 /** `focusRequest` changes each time a command asks for the import form, which then scrolls into view. */
 export function ImportPanel({ focusRequest }: { focusRequest: object | null }) {
@@ -35,8 +36,8 @@ export function ImportPanel({ focusRequest }: { focusRequest: object | null }) {
       setOutcome({ ok: true, result });
       toast.success(t('settings.importDone', { file: result.file, rows: result.rows, inserted: result.inserted, updated: result.updated }));
     } catch (error) {
-      // The message names the file, row and field; it stays on screen until the next attempt.
-      setOutcome({ ok: false, message: errorMessage(error) });
+      // Said where the panel renders it, so it names the file, row and field in the UI's current language until the next attempt.
+      setOutcome({ ok: false, error });
     } finally {
       setBusy(false);
     }
@@ -88,7 +89,7 @@ export function ImportPanel({ focusRequest }: { focusRequest: object | null }) {
       {outcome?.ok === false && (
         <div className="callout error" role="alert" data-testid="import-error">
           <strong>{t('settings.importFailed')}</strong>
-          <p>{outcome.message}</p>
+          <p>{describeError(t, outcome.error)}</p>
         </div>
       )}
     </section>

@@ -1,5 +1,6 @@
 import type { ModelInfo } from '../../../shared/types.ts';
 import { useApiData } from '../../app/api.tsx';
+import { describeErrorReason } from '../../components/describe-error.ts';
 import { formatCount } from '../../components/format.ts';
 import { useLanguage, useT, type MessageKey } from '../../i18n/i18n.tsx';
 
@@ -133,7 +134,7 @@ export function SystemPanel() {
                     <span className="mono small">{model.path}</span>
                   ) : (
                     <span className="missing">
-                      <span className="chip sentiment-negative">{t('settings.missing')}</span> {model.message}
+                      <span className="chip sentiment-negative">{t('settings.missing')}</span> {model.message && describeErrorReason(t, model.reason, model.message)}
                     </span>
                   )}
                 </td>
