@@ -37,7 +37,7 @@ async function openConversation(page: Page): Promise<void> {
 describe('knowledge-base search in the composer', () => {
   const harness = useHarness({ demo: false });
 
-  test('an empty knowledge base says how to import articles; Escape closes the search', async () => {
+  test('an empty knowledge base says how to import articles and leads to the import form; Escape closes the search', async () => {
     const { page, dataDir } = harness();
     const file = join(dataDir, 'conversations.json');
     await writeFile(file, JSON.stringify([conversation]));
@@ -52,6 +52,12 @@ describe('knowledge-base search in the composer', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('knowledge-search').waitFor({ state: 'detached' });
     await expect.poll(() => focused(page)).toBe('composer-input');
+    // Its button leads to the import form.
+    await page.keyboard.press('Alt+KeyK');
+    await expect.poll(() => focused(page)).toBe('knowledge-import');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('view-settings').waitFor();
+    await page.getByTestId('import-panel').waitFor();
   });
 
   test('a paraphrase finds the article, and Enter puts its answer into the reply', async () => {
