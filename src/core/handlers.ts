@@ -8,7 +8,7 @@ import { assignConversation, clearEscalation, escalateConversation, getConversat
 import { getCustomer, getOrder, listCustomers, listOrders } from './services/customers.ts';
 import { exportKind, importText } from './services/data-files.ts';
 import { createDemoStore } from './services/demo.ts';
-import { listArticles, searchArticles } from './services/kb.ts';
+import { articleAnswer, listArticles, searchArticles } from './services/kb.ts';
 import { createMacro, deleteMacro, listMacros, renderMacro, updateMacro } from './services/macros.ts';
 import { boughtTogether, forCustomer, popular, retrain, similar } from './services/recs.ts';
 import { exportReviewScores } from './services/review-export.ts';
@@ -76,6 +76,7 @@ export const handlers: Handlers = {
 
   'kb.list': listArticles,
   'kb.search': searchArticles,
+  'kb.answer': articleAnswer,
 
   'vision.status': (context) => visionStatus(context),
   'vision.identify': identifyPhoto,

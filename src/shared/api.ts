@@ -16,6 +16,7 @@ import type {
   ImageData,
   ImportKind,
   ImportResult,
+  KbAnswer,
   KbArticle,
   KbHit,
   Macro,
@@ -109,7 +110,9 @@ export interface ApiMethods {
   'macros.render': { args: { id: string; conversationId: string }; result: RenderedMacro };
 
   'kb.list': { args: { limit?: number; offset?: number }; result: Page<KbArticle> };
+  /** The assistant's hybrid search (keywords, meaning and the query's intent, fused), best first; [] for a blank query or an empty knowledge base. */
   'kb.search': { args: { query: string; k?: number }; result: KbHit[] };
+  'kb.answer': { args: { id: string }; result: KbAnswer };
 
   /** Without the extractors, `reason` says what to install for the UI to put in its language. */
   'vision.status': { args: Record<string, never>; result: { available: boolean; message: string; reason?: ErrorReason } };
@@ -218,6 +221,7 @@ export const apiSchemas: { [M in ApiMethod]: ArgumentSchema } = {
 
   'kb.list': paging,
   'kb.search': { query: 'string', k: 'integer?' },
+  'kb.answer': { id: 'string' },
 
   'vision.status': none,
   'vision.identify': { imageBase64: 'string', k: 'integer?' },

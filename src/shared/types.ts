@@ -184,8 +184,17 @@ export interface KbArticle {
 export interface KbHit {
   articleId: string;
   title: string;
+  /** A short excerpt of the body, around the query's words when they occur in it; empty for a question without an answer. */
   snippet: string;
+  /** Reciprocal-rank fusion score: orders the hits, says nothing about how well the best one fits. */
   score: number;
+}
+
+/** An article's answer as a reply draft: its opening in plain text, as the assistant suggests it (empty without an answer). */
+export interface KbAnswer {
+  articleId: string;
+  title: string;
+  text: string;
 }
 
 export type ConversationStatus = 'open' | 'pending' | 'resolved';

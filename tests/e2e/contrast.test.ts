@@ -1,7 +1,7 @@
 /**
  * Colour contrast of what each view shows, in the light and the dark theme: text needs WCAG AA
  * (4.5:1, large text 3:1) against the background it is drawn on, tinted rows and badges included;
- * rating stars, read as a graphic, need 3:1.
+ * rating stars, read as a graphic, need 3:1. The chat's knowledge-base search is checked open.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -89,6 +89,14 @@ describe('colour contrast', () => {
         await page.getByTestId(readyMarks[view]).first().waitFor();
         failures.push(...(await lowContrast(page)).map((failure) => `${view}: ${failure}`));
       }
+      // The knowledge-base search, drawn over the thread with its chosen result tinted.
+      await openView(page, 'chat');
+      await page.getByTestId('composer-input').focus();
+      await page.keyboard.press('Alt+KeyK');
+      await page.getByTestId('knowledge-input').fill('where is my parcel');
+      await page.getByTestId('knowledge-result').first().waitFor();
+      failures.push(...(await lowContrast(page)).map((failure) => `knowledge search: ${failure}`));
+      await page.keyboard.press('Escape');
       expect(failures).toEqual([]);
     });
   }

@@ -108,6 +108,7 @@ describe('keyboard', () => {
     const help = page.getByTestId('shortcuts-help');
     await help.waitFor();
     expect(await help.textContent()).toContain('Next conversation or review');
+    expect(await help.textContent()).toContain('Search the knowledge base and insert an answer into the reply');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
   });

@@ -9,6 +9,9 @@ import { outOfScopeLabel } from '../intents/model-files.ts';
 import { createDefaultTextEmbedder } from '../retrieval/default-embedder.ts';
 import { createRetriever, type RetrievalArticle, type Retriever } from '../retrieval/retriever.ts';
 
+/** The models read this much of a message or query; the rest of a huge paste adds nothing but time. */
+export const analysedLength = 4000;
+
 interface Cached {
   classifier?: Promise<IntentClassifier>;
   embedding?: ReturnType<typeof createDefaultTextEmbedder>;

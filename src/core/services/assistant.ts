@@ -8,17 +8,18 @@ import type { ApiArgs, ApiResult } from '../../shared/api.ts';
 import type { EscalationReason, Message, MessageEntity, Order, Suggestion } from '../../shared/types.ts';
 import { escalationFor, moreSerious, type MessageMood } from '../assistant/escalation.ts';
 import { firstName } from '../assistant/macro-variables.ts';
-import { intentClassifier, kbRetriever } from '../assistant/models.ts';
+import { analysedLength, intentClassifier, kbRetriever } from '../assistant/models.ts';
 import { askOrderNumberReply, orderStatusReply, returnEligibility, type ReplyLanguage } from '../assistant/order-answers.ts';
 import { audit, type CoreContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { extractEntities } from '../intents/entities.ts';
+import { articleReply } from '../kb/reply.ts';
 import { outOfScopeLabel } from '../intents/model-files.ts';
 import { detectLanguage } from '../text/language.ts';
 import { truncateText } from '../text/normalize.ts';
 import { conversationRowId, sendMessage, summary } from './chat.ts';
 import { getOrder } from './customers.ts';
-import { searchArticles } from './kb.ts';
+import { keywordSearch } from './kb.ts';
 import { renderMacro } from './macros.ts';
 import { reviewScorer } from './review-scoring.ts';
 import { getSettings } from './settings.ts';
@@ -28,12 +29,8 @@ const orderStatusIntents = new Set(['track_order', 'delivery_period', 'change_or
 /** Intents answered with return or refund eligibility. */
 const returnIntents = new Set(['get_refund', 'check_refund_policy', 'track_refund', 'cancel_order', 'check_cancellation_fee', 'complaint']);
 
-/** The models read this much of a message; the rest of a huge paste adds nothing but time. */
-const analysedLength = 4000;
 /** Replies offered at most. */
 const suggestionLimit = 6;
-/** A KB article's reply is its opening, not the whole article. */
-const kbReplyLength = 600;
 
 interface CustomerMessage {
   id: number;
@@ -48,18 +45,6 @@ function latestCustomerMessages(context: CoreContext, rowId: number, count: numb
 
 function replyLanguage(text: string): ReplyLanguage {
   return detectLanguage(text) === 'zh' ? 'zh' : 'en';
-}
-
-/** Plain text of an article's opening: Markdown emphasis dropped, cut at a sentence end when one is near. */
-function articleReply(body: string): string {
-  const plain = body.replace(/\*\*|__|`/g, '').trim();
-  // The first paragraph usually answers; the rest is detail the agent can add.
-  const firstParagraph = plain.split(/\n\s*\n/)[0] ?? plain;
-  if (firstParagraph.length >= kbReplyLength / 4 && firstParagraph.length <= kbReplyLength) return firstParagraph;
-  if (plain.length <= kbReplyLength) return plain;
-  const cut = plain.slice(0, kbReplyLength);
-  const sentenceEnd = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('。'));
-  return sentenceEnd > kbReplyLength / 2 ? cut.slice(0, sentenceEnd + 1) : `${cut.trimEnd()}…`;
 }
 
 /**
@@ -110,7 +95,7 @@ function recentOrderNumbers(context: CoreContext, customerId: string, count: num
 
 /** The return policy the replies cite: the KB article stating it when there is one, else the setting itself. */
 function returnPolicySource(context: CoreContext, language: ReplyLanguage, windowDays: number): Suggestion['source'] {
-  const [article] = searchArticles(context, { query: language === 'zh' ? '退货 政策' : 'returns policy return window', k: 1 });
+  const [article] = keywordSearch(context, { query: language === 'zh' ? '退货 政策' : 'returns policy return window', k: 1 });
   if (article) return { type: 'policy', id: article.articleId, title: article.title };
   return { type: 'policy', id: 'settings.returnWindowDays', title: `Return window: ${windowDays} days`, note: { kind: 'return_window', days: windowDays } };
 }

@@ -1,7 +1,12 @@
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
 import type { KbArticle, KbHit } from '../../shared/types.ts';
-import type { CoreContext } from '../context.ts';
+import { analysedLength, intentClassifier, kbRetriever, retrievalIntent } from '../assistant/models.ts';
+import { NotFoundError, type CoreContext } from '../context.ts';
+import { articleReply } from '../kb/reply.ts';
 import { segmentForSearch } from '../kb/segment.ts';
+import { articleSnippet } from '../kb/snippet.ts';
+import { textTokens } from '../retrieval/terms.ts';
+import { truncateText } from '../text/normalize.ts';
 
 export function listArticles(context: CoreContext, args: ApiArgs<'kb.list'>): ApiResult<'kb.list'> {
   const items = context.db
@@ -11,10 +16,34 @@ export function listArticles(context: CoreContext, args: ApiArgs<'kb.list'>): Ap
 }
 
 /**
- * Full-text search over titles and bodies, ranked by BM25 with titles weighted up.
- * Query words are OR-ed: a customer's question rarely uses every word of the answer.
+ * The assistant's retriever, for an agent's own search: keyword matches, meaning (dense
+ * vectors) and the query's intent, fused, so "where is my parcel" finds the tracking article.
  */
-export function searchArticles(context: CoreContext, args: ApiArgs<'kb.search'>): ApiResult<'kb.search'> {
+export async function searchArticles(context: CoreContext, args: ApiArgs<'kb.search'>): Promise<ApiResult<'kb.search'>> {
+  const query = truncateText(args.query, analysedLength);
+  // Without a word or character the vectors would still rank every article: nothing was asked.
+  if (textTokens(query).length === 0) return [];
+  const kb = await kbRetriever(context);
+  if (!kb) return [];
+  const [prediction] = await (await intentClassifier(context)).classify([query]);
+  return kb.retriever.search(query, Math.max(0, args.k ?? 5), retrievalIntent(prediction)).flatMap((hit) => {
+    const article = kb.articles.get(hit.id);
+    return article ? [{ articleId: article.id, title: article.title, snippet: articleSnippet(article.body, query), score: hit.score }] : [];
+  });
+}
+
+export function articleAnswer(context: CoreContext, args: ApiArgs<'kb.answer'>): ApiResult<'kb.answer'> {
+  const article = context.db.prepare('SELECT external_id AS id, title, body FROM kb_articles WHERE external_id = ?').get(args.id) as Omit<KbArticle, 'lang'> | undefined;
+  if (!article) throw new NotFoundError(`knowledge-base article ${args.id}`);
+  return { articleId: article.id, title: article.title, text: articleReply(article.body) };
+}
+
+/**
+ * Full-text keyword search (FTS5) over titles and bodies, ranked by BM25 with titles weighted
+ * up: for finding an article by words it is known to use, such as the return policy the
+ * assistant cites. Query words are OR-ed.
+ */
+export function keywordSearch(context: CoreContext, args: { query: string; k: number }): KbHit[] {
   const words = segmentForSearch(args.query).split(' ').filter(Boolean);
   if (words.length === 0) return [];
   const match = words.map((word) => `"${word.replace(/"/g, '""')}"`).join(' OR ');
@@ -24,5 +53,5 @@ export function searchArticles(context: CoreContext, args: ApiArgs<'kb.search'>)
        FROM kb_index JOIN kb_articles a ON a.id = kb_index.rowid
        WHERE kb_index MATCH ? ORDER BY bm25(kb_index, 3.0, 1.0) LIMIT ?`,
     )
-    .all(match, args.k ?? 5) as KbHit[];
+    .all(match, args.k) as KbHit[];
 }

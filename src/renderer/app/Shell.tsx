@@ -9,6 +9,7 @@ import { ShortcutsHelp } from '../components/ShortcutsHelp.tsx';
 import { Welcome } from '../components/Welcome.tsx';
 import { languageNames, useT, type MessageKey } from '../i18n/i18n.tsx';
 import { ChatView } from '../views/chat/ChatView.tsx';
+import { knowledgeSearchHint } from '../views/chat/KnowledgeSearch.tsx';
 import { CustomersView } from '../views/customers/CustomersView.tsx';
 import { ProductsView } from '../views/products/ProductsView.tsx';
 import { ReviewsView } from '../views/reviews/ReviewsView.tsx';
@@ -116,6 +117,8 @@ export function Shell({ connected }: { connected: boolean }) {
         icon: 'language',
         run: () => changeSettings({ language: otherLanguage }),
       },
+      // Not openFromPalette: the search field, not the view, takes the focus.
+      { id: 'search-knowledge', label: t('palette.searchKnowledge'), icon: 'book', hint: knowledgeSearchHint, run: () => setRoute({ view: 'chat', knowledgeSearch: true }) },
       { id: 'import', label: t('palette.import'), icon: 'upload', run: () => setRoute({ view: 'settings', section: 'import' }) },
       {
         id: 'create-demo',

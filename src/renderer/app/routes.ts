@@ -3,7 +3,7 @@ export const viewNames = ['chat', 'reviews', 'products', 'customers', 'settings'
 export type ViewName = (typeof viewNames)[number];
 
 export type Route =
-  | { view: 'chat'; conversationId?: string }
+  | { view: 'chat'; conversationId?: string; knowledgeSearch?: true }
   | { view: 'reviews' }
   | { view: 'products'; query?: string; sku?: string }
   | { view: 'customers'; customerId?: string }

@@ -15,6 +15,7 @@ function shortcutList(modifier: string): { keys: string[]; label: MessageKey }[]
     { keys: [modifier, 'Enter'], label: 'shortcuts.send' },
     { keys: ['Alt', '1–3'], label: 'shortcuts.insertSuggestion' },
     { keys: ['/'], label: 'shortcuts.macroPicker' },
+    { keys: ['Alt', 'K'], label: 'shortcuts.knowledgeSearch' },
     { keys: ['i'], label: 'shortcuts.customerPane' },
     { keys: ['j'], label: 'shortcuts.next' },
     { keys: ['k'], label: 'shortcuts.previous' },

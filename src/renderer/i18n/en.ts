@@ -493,6 +493,21 @@ export const en = {
   'error.where.fileField': '{file}, field "{field}": {reason}',
   'error.where.file': '{file}: {reason}',
   ...errorReasonMessages,
+
+  // Knowledge-base search in the chat composer.
+  'chat.knowledge.open': 'Knowledge base',
+  'chat.knowledge.title': 'Search the knowledge base',
+  'chat.knowledge.search': 'Search articles in the customer’s words or your own',
+  'chat.knowledge.results': 'Articles',
+  'chat.knowledge.hint': '{n} {n|article|articles}. ↑ ↓ choose, Enter puts the answer in your reply, Esc closes.',
+  'chat.knowledge.searching': 'Searching…',
+  'chat.knowledge.noMatch': 'No article matches.',
+  'chat.knowledge.noAnswer': 'No answer yet: only the question is in the knowledge base.',
+  'chat.knowledge.emptyTitle': 'The knowledge base is empty.',
+  'chat.knowledge.emptyHint': 'Import help articles under Settings → Import as “Knowledge base”: a JSONL, JSON or CSV file of id, question and answer (or title and body). A folder of Markdown files imports from the command line: shopdesk kb import --in FOLDER.',
+  'chat.knowledge.import': 'Import articles',
+  'palette.searchKnowledge': 'Search the knowledge base',
+  'shortcuts.knowledgeSearch': 'Search the knowledge base and insert an answer into the reply',
 } as const;
 
 export type MessageKey = keyof typeof en;

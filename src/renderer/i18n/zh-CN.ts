@@ -583,4 +583,19 @@ export const zhCN: Dictionary = {
   'error.connection.closed': '客户端已关闭。',
   'error.connection.core_stopped': 'ShopDesk 核心已停止运行（退出码 {code}）',
   'error.internal': '{method} 执行失败：{detail}',
+
+  // Knowledge-base search in the chat composer.
+  'chat.knowledge.open': '知识库',
+  'chat.knowledge.title': '搜索知识库',
+  'chat.knowledge.search': '用客户的原话或你自己的话搜索文章',
+  'chat.knowledge.results': '文章',
+  'chat.knowledge.hint': '共 {n} 篇文章。↑ ↓ 选择，Enter 将答案插入回复，Esc 关闭。',
+  'chat.knowledge.searching': '正在搜索…',
+  'chat.knowledge.noMatch': '没有匹配的文章。',
+  'chat.knowledge.noAnswer': '暂无答案：知识库中只有这个问题。',
+  'chat.knowledge.emptyTitle': '知识库还是空的。',
+  'chat.knowledge.emptyHint': '请在“设置 → 导入”中选择数据类型“知识库”导入帮助文章：包含 id、question 和 answer（或 title 和 body）字段的 JSONL、JSON 或 CSV 文件。Markdown 文件夹请用命令行导入：shopdesk kb import --in 文件夹。',
+  'chat.knowledge.import': '导入文章',
+  'palette.searchKnowledge': '搜索知识库',
+  'shortcuts.knowledgeSearch': '搜索知识库并将答案插入回复',
 };

@@ -1,5 +1,5 @@
 /** Chat: conversations by status, the selected thread with its composer, and the customer beside it. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ConversationStatus, EscalationReason } from '../../../shared/types.ts';
 import { useApi, useApiData } from '../../app/api.tsx';
 import type { Navigate, Route } from '../../app/routes.ts';
@@ -25,8 +25,13 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
   // Only narrow windows hide the customer pane; this opens it over the thread there.
   const [customerOpen, setCustomerOpen] = useState(false);
 
+  // The palette's "Search the knowledge base": the open thread's composer opens the search once.
+  const [knowledgeRequested, setKnowledgeRequested] = useState(false);
+  const knowledgeRequestHandled = useCallback(() => setKnowledgeRequested(false), []);
+
   useEffect(() => {
     if (route.conversationId) setSelectedId(route.conversationId);
+    if (route.knowledgeSearch) setKnowledgeRequested(true);
   }, [route]);
 
   // Each answer carries the tab it was asked for: until the new tab's list arrives, the previous tab's
@@ -136,6 +141,9 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
           onClearEscalation={() => void clearEscalation(current.id, current.escalation)}
           customerOpen={customerOpen}
           onToggleCustomer={() => setCustomerOpen((open) => !open)}
+          knowledgeRequested={knowledgeRequested}
+          onKnowledgeRequestHandled={knowledgeRequestHandled}
+          onImportArticles={() => navigate({ view: 'settings', section: 'import' })}
         />
       ) : (
         <section className="pane thread-pane empty-pane">

@@ -1,10 +1,12 @@
-import { useRef, useState } from 'react';
-import type { Macro } from '../../../shared/types.ts';
+import { useEffect, useRef, useState } from 'react';
+import type { KbHit, Macro } from '../../../shared/types.ts';
 import { useApi } from '../../app/api.tsx';
 import { useToast } from '../../app/toasts.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { modifierKey } from '../../components/keys.ts';
+import { useWindowKeydown } from '../../components/useWindowKeydown.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { focusKnowledgeSearch, KnowledgeSearch, knowledgeSearchCode, knowledgeSearchHint, knowledgeSearchId } from './KnowledgeSearch.tsx';
 import { MacroPicker } from './MacroPicker.tsx';
 
 export type ComposerMode = 'agent' | 'note';
@@ -18,21 +20,38 @@ function macroTrigger(text: string, caret: number): { start: number; query: stri
   return { start: caret - (match[2] ?? '').length - 1, query: match[2] ?? '' };
 }
 
+/** Text put into the draft between `start` and `end`, a space apart from a Latin word or punctuation before it (Chinese needs none). */
+function insertText(draft: string, start: number, end: number, text: string): { draft: string; caret: number } {
+  const before = draft.slice(0, start);
+  const joined = /[^\s\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u.test(before) ? `${before} ${text}` : `${before}${text}`;
+  return { draft: `${joined}${draft.slice(end)}`, caret: joined.length };
+}
+
 /**
  * Reply or internal note; Ctrl/Cmd+Enter sends. The draft belongs to the thread, so assistant
  * suggestions can be inserted into it; it is kept when sending fails. Typing "/" or "#" at the
  * start of a word opens the macro picker; the chosen macro is filled in for this conversation.
+ * The knowledge-base search (its button, Alt+K, or the palette through `knowledgeRequested`)
+ * inserts an article's answer: in place of the assistant's untouched draft, else at the caret.
  */
 export function Composer({
   conversationId,
   draft,
   onDraft,
   onSend,
+  isAssistantDraft,
+  knowledgeRequested,
+  onKnowledgeRequestHandled,
+  onImportArticles,
 }: {
   conversationId: string;
   draft: string;
   onDraft: (draft: string) => void;
   onSend: (author: ComposerMode, body: string) => Promise<boolean>;
+  isAssistantDraft: (text: string) => boolean;
+  knowledgeRequested: boolean;
+  onKnowledgeRequestHandled: () => void;
+  onImportArticles: () => void;
 }) {
   const t = useT();
   const api = useApi();
@@ -42,10 +61,32 @@ export function Composer({
   const [caret, setCaret] = useState(0);
   const [highlighted, setHighlighted] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
+  const [knowledgeOpen, setKnowledgeOpen] = useState(false);
   const matches = useRef<Macro[]>([]);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const trigger = macroTrigger(draft, caret);
   const pickerOpen = trigger !== null && dismissed !== trigger.start;
+
+  const openKnowledge = () => {
+    if (knowledgeOpen) focusKnowledgeSearch();
+    else setKnowledgeOpen(true);
+  };
+  const closeKnowledge = () => {
+    setKnowledgeOpen(false);
+    textarea.current?.focus();
+  };
+
+  useEffect(() => {
+    if (!knowledgeRequested) return;
+    setKnowledgeOpen(true);
+    onKnowledgeRequestHandled();
+  }, [knowledgeRequested, onKnowledgeRequestHandled]);
+
+  useWindowKeydown((event) => {
+    if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.code !== knowledgeSearchCode || document.querySelector('dialog[open]')) return;
+    event.preventDefault();
+    openKnowledge();
+  });
 
   const send = async () => {
     if (draft.trim() === '' || sending) return;
@@ -72,6 +113,22 @@ export function Composer({
     }
   };
 
+  const insertAnswer = async (hit: KbHit) => {
+    try {
+      const answer = await api.call('kb.answer', { id: hit.articleId });
+      const field = textarea.current;
+      // The assistant's own draft is what its suggestions offered; the agent searched because it missed.
+      const replace = isAssistantDraft(draft);
+      const inserted = insertText(draft, replace ? 0 : (field?.selectionStart ?? draft.length), replace ? draft.length : (field?.selectionEnd ?? draft.length), answer.text);
+      onDraft(inserted.draft);
+      setCaret(inserted.caret);
+      closeKnowledge();
+      requestAnimationFrame(() => textarea.current?.setSelectionRange(inserted.caret, inserted.caret));
+    } catch (error) {
+      toast.error(error);
+    }
+  };
+
   return (
     <form
       className={`composer composer-${mode}`}
@@ -89,8 +146,20 @@ export function Composer({
           <Icon name="note" size={14} />
           {t('chat.composer.note')}
         </button>
-        <span className="muted composer-hint">{t('chat.macros.hint')}</span>
+        <button
+          type="button"
+          className={`chip-toggle composer-knowledge ${knowledgeOpen ? 'active' : ''}`}
+          aria-expanded={knowledgeOpen}
+          aria-controls={knowledgeOpen ? knowledgeSearchId : undefined}
+          data-testid="composer-knowledge"
+          onClick={() => (knowledgeOpen ? closeKnowledge() : openKnowledge())}
+        >
+          <Icon name="book" size={14} />
+          {t('chat.knowledge.open')}
+          <kbd>{knowledgeSearchHint}</kbd>
+        </button>
       </div>
+      {knowledgeOpen && <KnowledgeSearch onPick={(hit) => void insertAnswer(hit)} onClose={closeKnowledge} onImport={onImportArticles} />}
       {pickerOpen && <MacroPicker query={trigger.query} highlighted={highlighted} onPick={(macro) => void pick(macro)} onMatches={(found) => (matches.current = found)} />}
       <textarea
         ref={textarea}
@@ -135,6 +204,7 @@ export function Composer({
         }}
       />
       <div className="composer-actions">
+        <span className="muted composer-hint">{t('chat.macros.hint')}</span>
         <kbd>{modifierKey()} Enter</kbd>
         <button type="submit" className="button primary" disabled={sending || draft.trim() === ''} data-testid="composer-send">
           {mode === 'agent' ? t('chat.composer.send') : t('chat.composer.addNote')}

@@ -24,6 +24,9 @@ export function Thread({
   onClearEscalation,
   customerOpen,
   onToggleCustomer,
+  knowledgeRequested,
+  onKnowledgeRequestHandled,
+  onImportArticles,
 }: {
   conversation: Conversation;
   agentName: string;
@@ -33,6 +36,9 @@ export function Thread({
   onClearEscalation: () => void;
   customerOpen: boolean;
   onToggleCustomer: () => void;
+  knowledgeRequested: boolean;
+  onKnowledgeRequestHandled: () => void;
+  onImportArticles: () => void;
 }) {
   const t = useT();
   const language = useLanguage();
@@ -126,7 +132,16 @@ export function Thread({
       </div>
       <SuggestionsPanel result={result} onInsert={setDraft} />
       <CustomerSimulator onSend={(body) => onSend('customer', body)} />
-      <Composer conversationId={conversation.id} draft={draft} onDraft={setDraft} onSend={onSend} />
+      <Composer
+        conversationId={conversation.id}
+        draft={draft}
+        onDraft={setDraft}
+        onSend={onSend}
+        isAssistantDraft={(text) => text === assistantDraft.current}
+        knowledgeRequested={knowledgeRequested}
+        onKnowledgeRequestHandled={onKnowledgeRequestHandled}
+        onImportArticles={onImportArticles}
+      />
     </section>
   );
 }
