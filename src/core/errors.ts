@@ -27,7 +27,7 @@ export class InvalidArgumentError extends ReasonedError {
   }
 }
 
-export type MissingEntity = 'product' | 'image' | 'customer' | 'order' | 'conversation' | 'review' | 'macro' | 'correction' | 'review_model';
+export type MissingEntity = 'product' | 'image' | 'customer' | 'order' | 'conversation' | 'review' | 'macro' | 'correction' | 'review_model' | 'article';
 
 /** Something a call names that the store does not hold. */
 export class NotFoundError extends ReasonedError {

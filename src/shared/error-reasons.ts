@@ -80,6 +80,7 @@ export const errorReasons = {
   'not_found.macro': 'macro {id} not found',
   'not_found.correction': 'correction {id} not found',
   'not_found.review_model': 'review model {id} not found',
+  'not_found.article': 'knowledge-base article {id} not found',
   'not_found.indexed_image': 'an indexed product image (import products with images first) not found',
   // Photo identification without its model files.
   'vision.models_missing': 'Photo identification needs {files}: put {count|that folder|those folders} inside a folder listed in SHOPDESK_MODELS_PATH (searched {folders}).',

@@ -88,6 +88,6 @@ describe('kb.search: the assistant\'s hybrid retrieval for agents', () => {
       text: 'You can return most items within 30 days of the delivery date. Items must be unused and in their original packaging.',
     });
     expect((await client.call('kb.answer', { id: 'kb-gift' })).text).toBe('');
-    await expect(client.call('kb.answer', { id: 'missing' })).rejects.toSatisfy((error) => error instanceof ApiCallError && error.code === 'not_found');
+    await expect(client.call('kb.answer', { id: 'missing' })).rejects.toSatisfy((error) => error instanceof ApiCallError && error.code === 'not_found' && error.reason?.key === 'not_found.article');
   });
 });

@@ -1,7 +1,8 @@
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
 import type { KbArticle, KbHit } from '../../shared/types.ts';
 import { analysedLength, intentClassifier, kbRetriever, retrievalIntent } from '../assistant/models.ts';
-import { NotFoundError, type CoreContext } from '../context.ts';
+import type { CoreContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
 import { articleReply } from '../kb/reply.ts';
 import { segmentForSearch } from '../kb/segment.ts';
 import { articleSnippet } from '../kb/snippet.ts';
@@ -34,7 +35,7 @@ export async function searchArticles(context: CoreContext, args: ApiArgs<'kb.sea
 
 export function articleAnswer(context: CoreContext, args: ApiArgs<'kb.answer'>): ApiResult<'kb.answer'> {
   const article = context.db.prepare('SELECT external_id AS id, title, body FROM kb_articles WHERE external_id = ?').get(args.id) as Omit<KbArticle, 'lang'> | undefined;
-  if (!article) throw new NotFoundError(`knowledge-base article ${args.id}`);
+  if (!article) throw new NotFoundError('article', args.id);
   return { articleId: article.id, title: article.title, text: articleReply(article.body) };
 }
 

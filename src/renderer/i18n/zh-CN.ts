@@ -554,6 +554,7 @@ export const zhCN: Dictionary = {
   'error.not_found.macro': '找不到快捷回复 {id}',
   'error.not_found.correction': '找不到这条修正（{id}）',
   'error.not_found.review_model': '找不到评价模型 {id}',
+  'error.not_found.article': '找不到知识库文章 {id}',
   'error.not_found.indexed_image': '还没有建立索引的商品图片（请先导入带图片的商品）',
   'error.vision.models_missing': '照片识别需要 {files}：请把所需的文件夹放进 SHOPDESK_MODELS_PATH 中列出的某个文件夹（已查找：{folders}）。',
   'error.vision.models_missing_no_path': '照片识别需要 {files}：请把所需的文件夹放进 SHOPDESK_MODELS_PATH 中列出的某个文件夹（尚未设置 SHOPDESK_MODELS_PATH）。',
