@@ -4,7 +4,7 @@ import { readTextCsv } from '../../core/intents/csv.ts';
 import { createDefaultTextEmbedder } from '../../core/retrieval/default-embedder.ts';
 import { articleIdAsGiven } from '../../core/importers/kinds/kb.ts';
 import { importPath } from '../../core/services/data-files.ts';
-import { UsageError, type Command } from '../command.ts';
+import { prepareOutputFile, UsageError, type Command } from '../command.ts';
 
 export const kbImportCommand: Command = {
   path: ['kb', 'import'],
@@ -40,7 +40,7 @@ export const kbSearchCommand: Command = {
     const lines = queries.map((query, index) =>
       JSON.stringify({ id: query.id, hits: retriever.search(query.text, k, intents[index]).map((hit) => ({ articleId: articleIdAsGiven(hit.id, numericIds.has(hit.id)), score: Number(hit.score.toFixed(6)) })) }),
     );
-    await writeFile(String(options.out), lines.length ? `${lines.join('\n')}\n` : '');
+    await writeFile(await prepareOutputFile(String(options.out)), lines.length ? `${lines.join('\n')}\n` : '');
     io.err(`searched ${queries.length} queries over ${articles.length} articles\n`);
   },
 };
