@@ -132,4 +132,23 @@ describe('the CLI as a grading script runs it', () => {
     ]);
     expect(jsonLines(join(dir, 'similar.jsonl')).map((line) => line.item)).toEqual(['10']);
   }, 60_000);
+
+  it('answers a row with an empty text or query instead of refusing the file, one line per row', async () => {
+    const dir = tempDir();
+    const store = join(dir, 'store');
+    writeFileSync(join(dir, 'texts.csv'), 'id,text\n1,where is my parcel\n2,\n3,I want a refund\n');
+    const classified = await shopdeskWithProgress(['intents', 'classify', '--in', join(dir, 'texts.csv'), '--out', join(dir, 'intents.jsonl')]);
+    expect(classified.code, classified.stderr).toBe(0);
+    expect(classified.stderr).toContain(`warning: ${join(dir, 'texts.csv')}: row 2, field "text": is empty; answered out of scope`);
+    expect(jsonLines(join(dir, 'intents.jsonl'))).toEqual([
+      { id: '1', intent: 'track_order', confidence: expect.any(Number) },
+      { id: '2', intent: 'out_of_scope', confidence: 0 },
+      { id: '3', intent: 'get_refund', confidence: expect.any(Number) },
+    ]);
+    writeFileSync(join(dir, 'faq.jsonl'), '{"id":"a1","question":"How do I return an item?","answer":"Within 30 days."}\n');
+    expect((await shopdesk(['--data-dir', store, 'kb', 'import', '--in', join(dir, 'faq.jsonl')])).code).toBe(0);
+    writeFileSync(join(dir, 'queries.csv'), 'id,query\nq1,\nq2,can I return it\n');
+    expect((await shopdesk(['--data-dir', store, 'kb', 'search', '--in', join(dir, 'queries.csv'), '--out', join(dir, 'hits.jsonl')])).code).toBe(0);
+    expect(jsonLines(join(dir, 'hits.jsonl')).map((line) => line.hits)).toEqual([[], [{ articleId: 'a1', score: expect.any(Number) }]]);
+  }, 60_000);
 });

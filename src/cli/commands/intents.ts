@@ -46,7 +46,13 @@ export const intentsClassifyCommand: Command = {
     const classifier = options.model
       ? await loadNamedModel(String(options.model), () => loadIntentClassifier({ engine: core.context.engine, modelDir: resolve(String(options.model)) }))
       : await loadIntentClassifier({ engine: core.context.engine, modelDir: builtInIntentModelDir });
-    const result = await classifyFile({ classifier, inFile: String(options.in), outFile: await prepareOutputFile(String(options.out)) });
+    const inFile = String(options.in);
+    const result = await classifyFile({
+      classifier,
+      inFile,
+      outFile: await prepareOutputFile(String(options.out)),
+      onEmptyText: (row) => io.err(`warning: ${inFile}: row ${row}, field "text": is empty; answered out of scope\n`),
+    });
     io.err(`classified ${result.rows} texts\n`);
   },
 };

@@ -37,9 +37,12 @@ export const kbSearchCommand: Command = {
     const classifier = await intentClassifier(core.context);
     const retriever = await createKbRetriever(articles, createDefaultTextEmbedder(core.context.modelsPath), classifier);
     const intents = (await classifier.classify(queries.map((query) => query.text))).map(retrievalIntent);
-    const lines = queries.map((query, index) =>
-      JSON.stringify({ id: query.id, hits: retriever.search(query.text, k, intents[index]).map((hit) => ({ articleId: articleIdAsGiven(hit.id, numericIds.has(hit.id)), score: Number(hit.score.toFixed(6)) })) }),
-    );
+    const lines = queries.map((query, index) => {
+      // An empty query still gets its line, with no hits.
+      if (query.text === '') io.err(`warning: ${String(options.in)}: row ${index + 1}, field "query": is empty; no hits\n`);
+      const hits = query.text === '' ? [] : retriever.search(query.text, k, intents[index]);
+      return JSON.stringify({ id: query.id, hits: hits.map((hit) => ({ articleId: articleIdAsGiven(hit.id, numericIds.has(hit.id)), score: Number(hit.score.toFixed(6)) })) });
+    });
     await writeFile(await prepareOutputFile(String(options.out)), lines.length ? `${lines.join('\n')}\n` : '');
     io.err(`searched ${queries.length} queries over ${articles.length} articles\n`);
   },

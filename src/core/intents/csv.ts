@@ -104,11 +104,14 @@ export function readTrainingCsv(file: string): TrainingCsv {
   return { rows, outOfScopeName };
 }
 
-/** Rows to classify (or queries to search); without an `id` column, the row number is the id. */
+/**
+ * Rows to classify (or queries to search); without an `id` column, the row number is the id.
+ * An empty text is kept (as ''): the commands still answer its row, so the output keeps one
+ * line per input row.
+ */
 export function readTextCsv(file: string, textColumn = 'text'): TextRow[] {
   return readRecords(file, [textColumn]).map((record, index) => {
     const text = (record[textColumn] ?? '').trim();
-    if (text === '') throw new ImportError(file, index + 1, textColumn, reason('import.empty'));
     const id = (record.id ?? '').trim();
     return { id: id === '' ? String(index + 1) : id, text };
   });
