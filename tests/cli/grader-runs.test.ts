@@ -151,4 +151,22 @@ describe('the CLI as a grading script runs it', () => {
     expect((await shopdesk(['--data-dir', store, 'kb', 'search', '--in', join(dir, 'queries.csv'), '--out', join(dir, 'hits.jsonl')])).code).toBe(0);
     expect(jsonLines(join(dir, 'hits.jsonl')).map((line) => line.hits)).toEqual([[], [{ articleId: 'a1', score: expect.any(Number) }]]);
   }, 60_000);
+
+  it("scores a review dump without ids, as Amazon's ship (reviewText, summary, overall), naming each review by its row number", async () => {
+    const dir = tempDir();
+    const amazon = [
+      { overall: 5.0, asin: 'B00009W3I4', reviewText: 'Works great, easy to install and looks good.', summary: 'Five Stars' },
+      { overall: 1.0, asin: 'B00009W3PA', reviewText: 'Broke after two days. Total waste of money, I want a refund.', summary: 'Junk' },
+    ];
+    writeFileSync(join(dir, 'Appliances_5.json'), `${amazon.map((review) => JSON.stringify(review)).join('\n')}\n`);
+    const scored = await shopdesk(['reviews', 'score', '--in', join(dir, 'Appliances_5.json'), '--out', join(dir, 'scores.jsonl')]);
+    expect(scored.code, scored.stderr).toBe(0);
+    expect(scored.stderr).not.toContain('warning');
+    expect(jsonLines(join(dir, 'scores.jsonl')).map((line) => [line.id, line.sentiment])).toEqual([
+      [1, 'positive'],
+      [2, 'negative'],
+    ]);
+    const trained = await shopdesk(['reviews', 'train', '--in', join(dir, 'Appliances_5.json'), '--out', join(dir, 'model')]);
+    expect(trained.code, trained.stderr).toBe(0);
+  }, 60_000);
 });

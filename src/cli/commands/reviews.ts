@@ -15,7 +15,7 @@ export const reviewsScoreCommand: Command = {
   summary: 'Score reviews for sentiment, stars, aspects and urgency (streams any size)',
   usage: 'shopdesk reviews score --in FILE.csv|FILE.jsonl --out FILE.jsonl [--model DIR]',
   options: {
-    in: { value: 'FILE', description: 'CSV with a header, or JSONL: id, text, optional title, rating, product', required: true },
+    in: { value: 'FILE', description: 'CSV with a header, or JSONL: id (without one, the row number), text, optional title, rating, product', required: true },
     out: { value: 'FILE', description: 'JSON lines, one per input record, in input order (`-` for standard output)', required: true },
     model: { value: 'DIR', description: 'a model folder from `reviews train` (default: the built-in model)' },
   },

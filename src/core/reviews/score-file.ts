@@ -49,9 +49,11 @@ function readRow(row: number, record: RawRecord, problem: ErrorReason | undefine
     const readableId = typeof record.id === 'string' && record.id.trim() !== '' ? record.id.trim() : null;
     return { row, id: readableId, outputId: readableId, text: '', title: '', error: `row ${row}: ${englishReason(problem)}` };
   }
+  // A file without ids (Amazon's review dumps) is answered in input order, each review named by its row number.
+  const withoutIds = record.id === undefined;
   try {
-    id = requiredText(record, 'id');
-    return { row, id, outputId: asGiven(id), text: optionalText(record, 'text') ?? '', title: optionalText(record, 'title') ?? '', error: null };
+    if (!withoutIds) id = requiredText(record, 'id');
+    return { row, id, outputId: withoutIds ? row : asGiven(id), text: optionalText(record, 'text') ?? '', title: optionalText(record, 'title') ?? '', error: null };
   } catch (error) {
     const reason = error instanceof FieldError ? `field "${error.field}": ${englishReason(error.reason)}` : String(error);
     // The id, when it was readable, stays on the error line so the output can be joined back.
@@ -59,13 +61,16 @@ function readRow(row: number, record: RawRecord, problem: ErrorReason | undefine
   }
 }
 
-/** What public review sets call the text (FewCLUE's eprstmt: `sentence`; many Chinese sets: `review`). */
-export const reviewFieldAliases = { text: ['sentence', 'review', 'content', 'comment'] } as const;
+/**
+ * What public review sets call the fields: the text (FewCLUE's eprstmt: `sentence`; many Chinese
+ * sets: `review`; Amazon's dumps: `reviewText`, with the title in `summary` and the stars in `overall`).
+ */
+export const reviewFieldAliases = { text: ['sentence', 'review', 'content', 'comment', 'reviewText', 'reviewtext'], title: ['summary'], rating: ['overall'] } as const;
 
 export async function scoreReviewFile(options: ScoreFileOptions): Promise<{ rows: number; problems: number }> {
   const { inPath, out } = options;
   const source = sourceFromFile(inPath);
-  const records = readRecords(source, formatOf(inPath), { requiredColumns: ['id', 'text'], replaceInvalidUtf8: true, keepBadRecords: true, aliases: reviewFieldAliases });
+  const records = readRecords(source, formatOf(inPath), { requiredColumns: ['text'], replaceInvalidUtf8: true, keepBadRecords: true, aliases: reviewFieldAliases });
   const seen = new Map<string, number>();
   let batch: PendingRow[] = [];
   let batchSize = firstBatchSize;
