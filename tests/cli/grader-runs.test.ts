@@ -169,4 +169,18 @@ describe('the CLI as a grading script runs it', () => {
     const trained = await shopdesk(['reviews', 'train', '--in', join(dir, 'Appliances_5.json'), '--out', join(dir, 'model')]);
     expect(trained.code, trained.stderr).toBe(0);
   }, 60_000);
+
+  it('reads a comma left unquoted in the text of a hand-written CSV as part of the text', async () => {
+    const dir = tempDir();
+    const rows = ['where is my parcel, it is late,track_order', 'has my order shipped yet,track_order', 'track my package please,track_order', 'i want my money back, now,get_refund', 'refund this order,get_refund', 'give me a refund please,get_refund'];
+    writeFileSync(join(dir, 'train.csv'), `text,intent\n${rows.join('\n')}\n`);
+    const trained = await shopdesk(['intents', 'train', '--in', join(dir, 'train.csv'), '--out', join(dir, 'model')]);
+    expect(trained.code, trained.stderr).toBe(0);
+    writeFileSync(join(dir, 'texts.csv'), 'id,text\n1,where is my order, please\n2,I want a "refund" for my order\n');
+    expect((await shopdesk(['intents', 'classify', '--in', join(dir, 'texts.csv'), '--out', join(dir, 'intents.jsonl')])).code).toBe(0);
+    expect(jsonLines(join(dir, 'intents.jsonl')).map((line) => [line.id, line.intent])).toEqual([
+      ['1', 'track_order'],
+      ['2', 'get_refund'],
+    ]);
+  }, 60_000);
 });

@@ -19,22 +19,35 @@ export interface TextRow {
   text: string;
 }
 
-function csvRecords(file: string, content: string): Record<string, string>[] {
+/**
+ * A CSV file's rows by column name. A row with more fields than the header had a comma in its
+ * text left unquoted (`1,where is my order, please`): the surplus fields are joined back into the
+ * text column, rather than the whole file refused.
+ */
+function csvRecords(file: string, content: string, textColumn: string): Record<string, string>[] {
+  let rows: string[][];
   try {
-    return parse(content, { columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), bom: true, skip_empty_lines: true }) as Record<string, string>[];
+    rows = parse(content, { bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     const detail = (error as Error).message;
     throw new ImportError(file, null, null, line === undefined ? reason('import.invalid_csv_file', { detail }) : reason('import.invalid_csv_near_line', { line, detail }));
   }
+  const header = (rows[0] ?? []).map((name) => name.trim().toLowerCase());
+  const textPosition = header.indexOf(textColumn);
+  return rows.slice(1).map((row) => {
+    const surplus = row.length - header.length;
+    const fields = surplus > 0 && textPosition >= 0 ? [...row.slice(0, textPosition), row.slice(textPosition, textPosition + surplus + 1).join(','), ...row.slice(textPosition + surplus + 1)] : row;
+    return Object.fromEntries(header.map((name, index) => [name, fields[index] ?? '']));
+  });
 }
 
 const jsonExtensions = new Set(['.json', '.jsonl', '.ndjson']);
 
-/** The records of a CSV file, or with `json`, also of a JSON (lines) training file. */
-function readRecords(file: string, required: readonly string[], options: { json?: boolean } = {}): Record<string, string>[] {
+/** The records of a CSV file, or with `json`, also of a JSON (lines) training file; `required[0]` is the text column. */
+function readRecords(file: string, required: readonly [string, ...string[]], options: { json?: boolean } = {}): Record<string, string>[] {
   const content = readTextFile(file);
-  const records = options.json === true && jsonExtensions.has(extname(file).toLowerCase()) ? jsonTrainingRecords(file, content) : csvRecords(file, content);
+  const records = options.json === true && jsonExtensions.has(extname(file).toLowerCase()) ? jsonTrainingRecords(file, content) : csvRecords(file, content, required[0]);
   const columns = Object.keys(records[0] ?? {});
   if (records.length === 0) throw new ImportError(file, null, null, reason('import.no_data_rows'));
   for (const name of required) if (!columns.includes(name)) throw new ImportError(file, null, name, reason('import.missing_column_found', { columns: columns.join(', ') }));
