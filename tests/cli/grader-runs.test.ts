@@ -2,9 +2,12 @@
  * The model commands run the way a script checking them would: output into folders that do
  * not exist yet, public data files passed as they ship.
  */
+import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { repositoryRoot } from '../../src/core/index.ts';
 import { sharedDir, sharedModels } from '../helpers/core.ts';
 import { cliRunner, jsonLines } from '../helpers/cli.ts';
 import { useTempDir } from '../helpers/temp.ts';
@@ -12,6 +15,7 @@ import { useTempDir } from '../helpers/temp.ts';
 const tempDir = useTempDir();
 const shopdesk = cliRunner({ modelsPath: sharedModels, quiet: true });
 const shopdeskWithProgress = cliRunner({ modelsPath: sharedModels, quiet: false });
+const execute = promisify(execFile);
 
 describe('the CLI as a grading script runs it', () => {
   it('writes each output file into a folder it creates', async () => {
@@ -183,4 +187,11 @@ describe('the CLI as a grading script runs it', () => {
       ['2', 'get_refund'],
     ]);
   }, 60_000);
+
+  it('finds the shared models beside a checkout when SHOPDESK_MODELS_PATH is not set', async () => {
+    const dir = tempDir();
+    const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'SHOPDESK_MODELS_PATH'));
+    const { stdout } = await execute(process.execPath, [join(repositoryRoot, 'bin', 'shopdesk.js'), '--data-dir', join(dir, 'store'), 'system', 'info', '--json'], { env: environment });
+    expect((JSON.parse(stdout) as { modelsPath: string[] }).modelsPath).toEqual([sharedModels]);
+  }, 30_000);
 });
