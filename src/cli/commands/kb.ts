@@ -10,7 +10,7 @@ export const kbImportCommand: Command = {
   path: ['kb', 'import'],
   summary: 'Import knowledge-base articles (JSONL, JSON, CSV or a Markdown folder)',
   usage: 'shopdesk kb import --in FILE|DIR',
-  options: { in: { value: 'FILE', description: '{id,question,answer} or {id,title,body} records, or a folder of .md files', required: true } },
+  options: { in: { value: 'FILE', description: '{id,question,answer} or {id,title,body} records (a record without an id is named by its position, from 0), or a folder of .md files', required: true } },
   async run({ core, options, io, json }) {
     const result = await importPath(core.context, 'kb', String(options.in));
     if (json) io.out(`${JSON.stringify(result)}\n`);
