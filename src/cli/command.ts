@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Core } from '../core/index.ts';
 
@@ -49,4 +51,13 @@ export async function loadNamedModel<T>(dir: string, load: () => Promise<T>): Pr
   } catch (error) {
     throw new UsageError(`--model ${dir}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/**
+ * The folder an output file goes into, created when missing: `--out results/run1/x.jsonl`
+ * works without a separate mkdir, as the model folders of the train commands do.
+ */
+export async function prepareOutputFile(path: string): Promise<string> {
+  await mkdir(dirname(path), { recursive: true });
+  return path;
 }

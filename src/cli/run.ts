@@ -3,7 +3,7 @@
  * commands take `--json`. Bad input prints one line naming file, row and field and
  * exits with code 1.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, parseModelsPath, repositoryRoot } from '../core/index.ts';
@@ -124,6 +124,15 @@ function isUserError(error: unknown): error is Error {
   );
 }
 
+/**
+ * Without SHOPDESK_MODELS_PATH, a checkout of the repository finds the third-party models where
+ * its tests and benchmarks keep them, ../shared/models beside it (an installed app has no such folder).
+ */
+function checkoutModelsPath(): string[] {
+  const folder = join(repositoryRoot, '..', 'shared', 'models');
+  return existsSync(folder) ? [folder] : [];
+}
+
 export async function runCli(argv: string[], io: CommandIo, env: NodeJS.ProcessEnv): Promise<number> {
   const allOptions: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
   for (const [name, option] of Object.entries(globalOptions)) allOptions[name] = { type: option.type, ...('short' in option ? { short: option.short } : {}) };
@@ -181,7 +190,7 @@ export async function runCli(argv: string[], io: CommandIo, env: NodeJS.ProcessE
 
   const dataDir = (options['data-dir'] as string | undefined) ?? env.SHOPDESK_DATA_DIR ?? 'shopdesk-data';
   const logger = createStderrLogger(options.quiet === true);
-  const core = createCore({ dataDir, modelsPath: parseModelsPath(env.SHOPDESK_MODELS_PATH), logger });
+  const core = createCore({ dataDir, modelsPath: env.SHOPDESK_MODELS_PATH === undefined ? checkoutModelsPath() : parseModelsPath(env.SHOPDESK_MODELS_PATH), logger });
   const printProgress = createProgressPrinter(io);
   const unsubscribe = core.subscribe((event, payload) => {
     if (event === 'progress' && !options.quiet) printProgress(payload as ApiEvents['progress']);

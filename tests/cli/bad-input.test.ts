@@ -19,8 +19,9 @@ describe('the CLI on bad input', () => {
     const dir = tempDir();
     const reviews = join(dir, 'reviews.csv');
     writeFileSync(reviews, 'id,text\nr1,Lovely mug\n');
-    const nowhere = join(dir, 'no-such-folder', 'scores.jsonl');
-    expectOneLineError(await shopdesk(['reviews', 'score', '--in', reviews, '--out', nowhere]), `ENOENT: no such file or directory, open '${nowhere}'`);
+    // A missing folder is created; one under a file cannot be.
+    const nowhere = join(reviews, 'scores.jsonl');
+    expectOneLineError(await shopdesk(['reviews', 'score', '--in', reviews, '--out', nowhere]), `EEXIST: file already exists, mkdir '${reviews}'`);
 
     const notAModel = join(dir, 'not-a-model');
     mkdirSync(notAModel);

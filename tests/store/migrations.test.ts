@@ -164,4 +164,14 @@ describe('migrations', () => {
     const plan = db.prepare(`EXPLAIN QUERY PLAN ${lookup}`).all() as { detail: string }[];
     expect(plan.map((step) => step.detail).join(' ')).toContain('orders_tracking_number');
   });
+
+  it('14 kb numeric ids: articles stored before keep string ids, and the flag takes only 0 or 1', () => {
+    const db = new Database(join(tempDir(), 'test.db'));
+    migrate(db, migrations.filter((migration) => migration.version < 14));
+    db.prepare("INSERT INTO kb_articles (external_id, title, body) VALUES ('a', 'Returns', 'Within 30 days')").run();
+    expect(migrate(db, migrations.filter((migration) => migration.version === 14))).toEqual([14]);
+    expect(db.prepare('SELECT numeric_id FROM kb_articles').pluck().get()).toBe(0);
+    expect(() => db.prepare('UPDATE kb_articles SET numeric_id = 2').run()).toThrow(/CHECK/);
+  });
 });
+

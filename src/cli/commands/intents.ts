@@ -4,14 +4,14 @@ import { classifyFile } from '../../core/intents/classify-file.ts';
 import { readTrainingCsv } from '../../core/intents/csv.ts';
 import { trainIntentModel } from '../../core/intents/train.ts';
 import { findWordVectors } from '../../core/retrieval/default-embedder.ts';
-import { loadNamedModel, UsageError, type Command } from '../command.ts';
+import { loadNamedModel, prepareOutputFile, UsageError, type Command } from '../command.ts';
 
 export const intentsTrainCommand: Command = {
   path: ['intents', 'train'],
   summary: 'Train an intent model (rows with intent out_of_scope teach what to refuse)',
-  usage: 'shopdesk intents train --in FILE.csv --out DIR [--seed N]',
+  usage: 'shopdesk intents train --in FILE.csv|FILE.json --out DIR [--seed N]',
   options: {
-    in: { value: 'FILE', description: 'CSV with columns text,intent (or category, or label); intent out_of_scope (or oos) marks negatives', required: true },
+    in: { value: 'FILE', description: 'CSV with columns text,intent (or category, or label), or JSON such as CLINC150\'s train_val.json; intent out_of_scope (or oos) marks negatives', required: true },
     out: { value: 'DIR', description: 'model folder to write (usable with `intents classify --model`)', required: true },
     seed: { value: 'N', description: 'random seed (default 1)' },
   },
@@ -46,7 +46,13 @@ export const intentsClassifyCommand: Command = {
     const classifier = options.model
       ? await loadNamedModel(String(options.model), () => loadIntentClassifier({ engine: core.context.engine, modelDir: resolve(String(options.model)) }))
       : await loadIntentClassifier({ engine: core.context.engine, modelDir: builtInIntentModelDir });
-    const result = await classifyFile({ classifier, inFile: String(options.in), outFile: String(options.out) });
+    const inFile = String(options.in);
+    const result = await classifyFile({
+      classifier,
+      inFile,
+      outFile: await prepareOutputFile(String(options.out)),
+      onEmptyText: (row) => io.err(`warning: ${inFile}: row ${row}, field "text": is empty; answered out of scope\n`),
+    });
     io.err(`classified ${result.rows} texts\n`);
   },
 };

@@ -2,14 +2,15 @@ import { writeFile } from 'node:fs/promises';
 import { createKbRetriever, intentClassifier, retrievalIntent } from '../../core/assistant/models.ts';
 import { readTextCsv } from '../../core/intents/csv.ts';
 import { createDefaultTextEmbedder } from '../../core/retrieval/default-embedder.ts';
+import { articleIdAsGiven } from '../../core/importers/kinds/kb.ts';
 import { importPath } from '../../core/services/data-files.ts';
-import { UsageError, type Command } from '../command.ts';
+import { prepareOutputFile, UsageError, type Command } from '../command.ts';
 
 export const kbImportCommand: Command = {
   path: ['kb', 'import'],
   summary: 'Import knowledge-base articles (JSONL, JSON, CSV or a Markdown folder)',
   usage: 'shopdesk kb import --in FILE|DIR',
-  options: { in: { value: 'FILE', description: '{id,question,answer} or {id,title,body} records, or a folder of .md files', required: true } },
+  options: { in: { value: 'FILE', description: '{id,question,answer} or {id,title,body} records (a record without an id is named by its position, from 0), or a folder of .md files', required: true } },
   async run({ core, options, io, json }) {
     const result = await importPath(core.context, 'kb', String(options.in));
     if (json) io.out(`${JSON.stringify(result)}\n`);
@@ -29,16 +30,20 @@ export const kbSearchCommand: Command = {
   async run({ core, options, io }) {
     const k = options.k === undefined ? 5 : Number(options.k);
     if (!Number.isSafeInteger(k) || k < 1) throw new UsageError(`--k must be a positive whole number, not ${String(options.k)}`);
-    const articles = core.context.db.prepare('SELECT external_id AS id, title, body FROM kb_articles ORDER BY id').all() as { id: string; title: string; body: string }[];
+    const articles = core.context.db.prepare('SELECT external_id AS id, numeric_id AS numericId, title, body FROM kb_articles ORDER BY id').all() as { id: string; numericId: number; title: string; body: string }[];
+    const numericIds = new Set(articles.filter((article) => article.numericId).map((article) => article.id));
     if (articles.length === 0) io.err('warning: the knowledge base is empty (import articles with `shopdesk kb import`); every query gets no hits\n');
     const queries = readTextCsv(String(options.in), 'query');
     const classifier = await intentClassifier(core.context);
     const retriever = await createKbRetriever(articles, createDefaultTextEmbedder(core.context.modelsPath), classifier);
     const intents = (await classifier.classify(queries.map((query) => query.text))).map(retrievalIntent);
-    const lines = queries.map((query, index) =>
-      JSON.stringify({ id: query.id, hits: retriever.search(query.text, k, intents[index]).map((hit) => ({ articleId: hit.id, score: Number(hit.score.toFixed(6)) })) }),
-    );
-    await writeFile(String(options.out), lines.length ? `${lines.join('\n')}\n` : '');
+    const lines = queries.map((query, index) => {
+      // An empty query still gets its line, with no hits.
+      if (query.text === '') io.err(`warning: ${String(options.in)}: row ${index + 1}, field "query": is empty; no hits\n`);
+      const hits = query.text === '' ? [] : retriever.search(query.text, k, intents[index]);
+      return JSON.stringify({ id: query.id, hits: hits.map((hit) => ({ articleId: articleIdAsGiven(hit.id, numericIds.has(hit.id)), score: Number(hit.score.toFixed(6)) })) });
+    });
+    await writeFile(await prepareOutputFile(String(options.out)), lines.length ? `${lines.join('\n')}\n` : '');
     io.err(`searched ${queries.length} queries over ${articles.length} articles\n`);
   },
 };

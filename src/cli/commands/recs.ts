@@ -4,7 +4,7 @@ import { loadRecommender, readInteractionsCsv, readItemFile, recommendForUsers, 
 import { ImportError } from '../../core/importers/errors.ts';
 import { readTextFile } from '../../core/importers/source.ts';
 import { reason } from '../../shared/error-reasons.ts';
-import { loadNamedModel, UsageError, type Command, type CommandRun } from '../command.ts';
+import { loadNamedModel, prepareOutputFile, UsageError, type Command, type CommandRun } from '../command.ts';
 
 function positiveInteger(value: string | boolean | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -18,19 +18,28 @@ interface Key {
   line: number;
 }
 
-/** One key per line; blank lines and # comments are skipped. A file with none is refused, not answered with nothing. */
-function readKeys(path: string, what: 'user' | 'item'): Key[] {
+/** What a header line of a user or item list says (`user`, `user_id`, …), as in the interactions file. */
+const headerNames = { user: new Set(['user', 'user_id', 'userid']), item: new Set(['item', 'item_id', 'itemid']) };
+
+/**
+ * One key per line; blank lines and # comments are skipped, and so is a first line that is a
+ * column header (a list cut from a CSV column) unless the model knows it as an id. A file with
+ * none is refused, not answered with nothing.
+ */
+function readKeys(path: string, what: 'user' | 'item', known: ReadonlyMap<string, number>): Key[] {
   const keys = readTextFile(path)
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .map((text, index) => ({ key: text.trim(), line: index + 1 }))
     .filter(({ key }) => key !== '' && !key.startsWith('#'));
+  const first = keys[0];
+  if (first !== undefined && !known.has(first.key) && headerNames[what].has(first.key.toLowerCase())) keys.shift();
   if (keys.length === 0) throw new ImportError(path, null, null, reason(what === 'user' ? 'import.no_user_ids' : 'import.no_item_ids'));
   return keys;
 }
 
 async function writeLines(path: string, records: unknown[]): Promise<void> {
-  await writeFile(path, records.length ? `${records.map((record) => JSON.stringify(record)).join('\n')}\n` : '');
+  await writeFile(await prepareOutputFile(path), records.length ? `${records.map((record) => JSON.stringify(record)).join('\n')}\n` : '');
 }
 
 async function loadModel(run: CommandRun) {
@@ -77,7 +86,7 @@ export const recsRecommendCommand: Command = {
   async run(run) {
     const k = positiveInteger(run.options.k, 'k', 10);
     const model = await loadModel(run);
-    const users = readKeys(String(run.options.users), 'user').map(({ key }) => key);
+    const users = readKeys(String(run.options.users), 'user', model.userIndex).map(({ key }) => key);
     const results = await recommendForUsers(model, users, { k });
     await writeLines(String(run.options.out), users.map((user, index) => ({ user, items: (results[index] ?? []).map((entry) => entry.item) })));
     const unknown = users.filter((user) => !model.userIndex.has(user)).length;
@@ -99,7 +108,7 @@ export const recsSimilarCommand: Command = {
     const k = positiveInteger(run.options.k, 'k', 10);
     const model = await loadModel(run);
     const path = String(run.options.items);
-    const items = readKeys(path, 'item');
+    const items = readKeys(path, 'item', model.itemIndex);
     for (const { key, line } of items) {
       if (!model.itemIndex.has(key)) run.io.err(`warning: ${path}: line ${line}: unknown item "${key.slice(0, 80)}" (not in the model): no similar items\n`);
     }

@@ -5,14 +5,17 @@ import { finished } from 'node:stream/promises';
 import { builtInReviewModelDir, loadReviewScorer, readReviewConfig, trainReviewModel } from '../../core/reviews/model/index.ts';
 import { scoreReviewFile } from '../../core/reviews/score-file.ts';
 import { readReviewTrainingFile } from '../../core/reviews/training-file.ts';
-import { loadNamedModel, UsageError, type Command } from '../command.ts';
+import { loadNamedModel, prepareOutputFile, UsageError, type Command } from '../command.ts';
+
+/** Reviews between progress lines when stderr is not a terminal. */
+const progressLineEvery = 100_000;
 
 export const reviewsScoreCommand: Command = {
   path: ['reviews', 'score'],
   summary: 'Score reviews for sentiment, stars, aspects and urgency (streams any size)',
   usage: 'shopdesk reviews score --in FILE.csv|FILE.jsonl --out FILE.jsonl [--model DIR]',
   options: {
-    in: { value: 'FILE', description: 'CSV with a header, or JSONL: id, text, optional title, rating, product', required: true },
+    in: { value: 'FILE', description: 'CSV with a header, or JSONL: id (without one, the row number), text, optional title, rating, product', required: true },
     out: { value: 'FILE', description: 'JSON lines, one per input record, in input order (`-` for standard output)', required: true },
     model: { value: 'DIR', description: 'a model folder from `reviews train` (default: the built-in model)' },
   },
@@ -21,19 +24,25 @@ export const reviewsScoreCommand: Command = {
       ? await loadNamedModel(String(options.model), () => loadReviewScorer({ engine: core.context.engine, modelDir: resolve(String(options.model)) }))
       : await loadReviewScorer({ engine: core.context.engine, modelDir: builtInReviewModelDir(core.context.appRoot) });
     const toStdout = options.out === '-';
-    const out = toStdout ? io.stdout : createWriteStream(String(options.out));
+    const out = toStdout ? io.stdout : createWriteStream(await prepareOutputFile(String(options.out)));
     // An output file that cannot be created fails here, as an error the CLI reports, not as an unhandled stream event.
     if (!toStdout) await once(out, 'open');
     let lastShown = 0;
+    let lastLogged = 0;
     const result = await scoreReviewFile({
       scorer,
       inPath: String(options.in),
       out,
       onRowProblem: (message) => io.err(`warning: ${message}\n`),
       onProgress: (done) => {
+        if (options.quiet) return;
         if (io.interactive && Date.now() - lastShown > 200) {
           lastShown = Date.now();
           io.err(`\r\x1b[2Kscored ${done} reviews`);
+        } else if (!io.interactive && done - lastLogged >= progressLineEvery) {
+          // A log or a pipe gets a plain line now and then: a long run shows it is moving.
+          lastLogged = done - (done % progressLineEvery);
+          io.err(`scored ${done} reviews\n`);
         }
       },
     });

@@ -1,14 +1,33 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { identifyPhotos, learnPhotos } from '../../core/services/vision.ts';
-import { UsageError, type Command } from '../command.ts';
+import { identifyPhotos, learnPhotos, type PhotoResult } from '../../core/services/vision.ts';
+import { englishReason, reason } from '../../shared/error-reasons.ts';
+import { prepareOutputFile, UsageError, type Command } from '../command.ts';
 
 const imageExtensions = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif', '.avif', '.tif', '.tiff', '.heic']);
 
+interface ListedPhoto {
+  /** The photo as the output names it: the list's entry as written, or the path inside the folder. */
+  image: string;
+  /** Where it is read from. */
+  path: string;
+}
+
+/**
+ * A list line's path. Data sets list photos with their labels (the Grocery Store data set's
+ * val.txt: `val/Fruit/Apple/x.jpg, 0, 0`): a line that is no file is read up to its first comma.
+ */
+function listedPhoto(line: string, listFolder: string): ListedPhoto {
+  const comma = line.indexOf(',');
+  if (comma < 0 || existsSync(resolve(listFolder, line))) return { image: line, path: resolve(listFolder, line) };
+  const image = line.slice(0, comma).trim();
+  return { image, path: resolve(listFolder, image) };
+}
+
 /** A folder's images (sorted), or a list file with one path per line (relative to the list). */
-async function listedPaths(input: string): Promise<string[]> {
+async function listedPhotos(input: string): Promise<ListedPhoto[]> {
   let isFolder: boolean;
   try {
     isFolder = statSync(input).isDirectory();
@@ -19,10 +38,10 @@ async function listedPaths(input: string): Promise<string[]> {
     return readdirSync(input, { recursive: true, encoding: 'utf8' })
       .filter((name) => imageExtensions.has(extname(name).toLowerCase()))
       .sort()
-      .map((name) => join(input, name));
+      .map((name) => ({ image: join(input, name), path: join(input, name) }));
   }
-  const lines = (await readFile(input, 'utf8')).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
-  return lines.map((line) => resolve(dirname(input), line));
+  const lines = (await readFile(input, 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+  return lines.map((line) => listedPhoto(line, dirname(input)));
 }
 
 /** Photos read this many at a time: bounds memory on long lists. */
@@ -40,15 +59,19 @@ export const visionIdentifyCommand: Command = {
   async run({ core, options, io }) {
     const k = options.top === undefined ? 5 : Number(options.top);
     if (!Number.isSafeInteger(k) || k < 1) throw new UsageError(`--top must be a positive whole number, not ${String(options.top)}`);
-    const paths = await listedPaths(String(options.in));
+    const listed = await listedPhotos(String(options.in));
     const lines: string[] = [];
     let failures = 0;
-    for (let start = 0; start < paths.length; start += chunkSize) {
-      const chunk = paths.slice(start, start + chunkSize);
-      const photos = await Promise.all(chunk.map((path) => readFile(path).then((bytes) => new Uint8Array(bytes), () => new Uint8Array(0))));
-      const results = await identifyPhotos(core.context, photos, k);
+    for (let start = 0; start < listed.length; start += chunkSize) {
+      const chunk = listed.slice(start, start + chunkSize);
+      // A photo that cannot be read is answered as such; the others are identified.
+      const photos: (Uint8Array | null)[] = await Promise.all(chunk.map(({ path }) => readFile(path).then((bytes) => new Uint8Array(bytes), () => null)));
+      const readable = photos.filter((photo): photo is Uint8Array => photo !== null);
+      const identified = await identifyPhotos(core.context, readable, k);
+      let next = 0;
+      const results = photos.map((photo): PhotoResult => (photo === null ? { error: englishReason(reason('import.unreadable_file')) } : (identified[next++] as PhotoResult)));
       results.forEach((result, index) => {
-        const image = chunk[index] as string;
+        const { image } = chunk[index] as ListedPhoto;
         if (result.error !== undefined) {
           failures += 1;
           io.err(`warning: ${image}: ${result.error}\n`);
@@ -58,8 +81,8 @@ export const visionIdentifyCommand: Command = {
         }
       });
     }
-    await writeFile(String(options.out), lines.length ? `${lines.join('\n')}\n` : '');
-    io.err(`identified ${paths.length - failures} of ${paths.length} photos\n`);
+    await writeFile(await prepareOutputFile(String(options.out)), lines.length ? `${lines.join('\n')}\n` : '');
+    io.err(`identified ${listed.length - failures} of ${listed.length} photos\n`);
   },
 };
 

@@ -21,6 +21,8 @@ export interface ExportedFile {
 export interface ParseContext {
   source: ImportSource;
   db: Db;
+  /** The record's number among the file's records (1 = the first). */
+  row: number;
 }
 
 /** One kind of importable data: how to read a record, write a file's worth, and export it again. */

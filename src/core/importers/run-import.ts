@@ -45,7 +45,7 @@ export async function runImport(db: Db, spec: ImportKindSpec<unknown>, source: I
   const firstOfGroup = new Map<string, unknown>();
   for await (const { row, record } of records) {
     try {
-      const value = await spec.parse(record, { source, db });
+      const value = await spec.parse(record, { source, db, row });
       if (spec.key) {
         const key = spec.key(value);
         const earlier = rowOfKey.get(key);

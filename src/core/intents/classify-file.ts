@@ -8,9 +8,24 @@ import type { IntentClassifier } from './classifier.ts';
 import { outOfScopeLabel } from './model-files.ts';
 import { readTextCsv } from './csv.ts';
 
-export async function classifyFile(options: { classifier: IntentClassifier; inFile: string; outFile: string }): Promise<{ rows: number }> {
+export interface ClassifyFileOptions {
+  classifier: IntentClassifier;
+  inFile: string;
+  outFile: string;
+  /** A row with no text: it is answered out of scope with confidence 0. */
+  onEmptyText?(row: number): void;
+}
+
+export async function classifyFile(options: ClassifyFileOptions): Promise<{ rows: number }> {
   const rows = readTextCsv(options.inFile);
-  const predictions = await options.classifier.classify(rows.map((row) => row.text));
+  const texts = rows.filter((row) => row.text !== '').map((row) => row.text);
+  const classified = await options.classifier.classify(texts);
+  let next = 0;
+  const predictions = rows.map((row, index) => {
+    if (row.text !== '') return classified[next++] as { intent: string; confidence: number };
+    options.onEmptyText?.(index + 1);
+    return { intent: outOfScopeLabel, confidence: 0 };
+  });
   const lines = rows.map((row, index) => {
     const prediction = predictions[index] as { intent: string; confidence: number };
     const intent = prediction.intent === outOfScopeLabel ? options.classifier.outOfScopeName : prediction.intent;

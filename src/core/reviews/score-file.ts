@@ -27,6 +27,9 @@ export interface ScoreFileOptions {
 const firstBatchSize = 64;
 const maximumBatchSize = 4096;
 
+/** Ids kept to report a repeated one: enough for a shop's exports, bounded for a million-row file. */
+const maximumRememberedIds = 100_000;
+
 interface PendingRow {
   row: number;
   id: string | null;
@@ -46,9 +49,11 @@ function readRow(row: number, record: RawRecord, problem: ErrorReason | undefine
     const readableId = typeof record.id === 'string' && record.id.trim() !== '' ? record.id.trim() : null;
     return { row, id: readableId, outputId: readableId, text: '', title: '', error: `row ${row}: ${englishReason(problem)}` };
   }
+  // A file without ids (Amazon's review dumps) is answered in input order, each review named by its row number.
+  const withoutIds = record.id === undefined;
   try {
-    id = requiredText(record, 'id');
-    return { row, id, outputId: asGiven(id), text: optionalText(record, 'text') ?? '', title: optionalText(record, 'title') ?? '', error: null };
+    if (!withoutIds) id = requiredText(record, 'id');
+    return { row, id, outputId: withoutIds ? row : asGiven(id), text: optionalText(record, 'text') ?? '', title: optionalText(record, 'title') ?? '', error: null };
   } catch (error) {
     const reason = error instanceof FieldError ? `field "${error.field}": ${englishReason(error.reason)}` : String(error);
     // The id, when it was readable, stays on the error line so the output can be joined back.
@@ -56,13 +61,16 @@ function readRow(row: number, record: RawRecord, problem: ErrorReason | undefine
   }
 }
 
-/** What public review sets call the text (FewCLUE's eprstmt: `sentence`; many Chinese sets: `review`). */
-export const reviewFieldAliases = { text: ['sentence', 'review', 'content', 'comment'] } as const;
+/**
+ * What public review sets call the fields: the text (FewCLUE's eprstmt: `sentence`; many Chinese
+ * sets: `review`; Amazon's dumps: `reviewText`, with the title in `summary` and the stars in `overall`).
+ */
+export const reviewFieldAliases = { text: ['sentence', 'review', 'content', 'comment', 'reviewText', 'reviewtext'], title: ['summary'], rating: ['overall'] } as const;
 
 export async function scoreReviewFile(options: ScoreFileOptions): Promise<{ rows: number; problems: number }> {
   const { inPath, out } = options;
   const source = sourceFromFile(inPath);
-  const records = readRecords(source, formatOf(inPath), { requiredColumns: ['id', 'text'], replaceInvalidUtf8: true, keepBadRecords: true, aliases: reviewFieldAliases });
+  const records = readRecords(source, formatOf(inPath), { requiredColumns: ['text'], replaceInvalidUtf8: true, keepBadRecords: true, aliases: reviewFieldAliases });
   const seen = new Map<string, number>();
   let batch: PendingRow[] = [];
   let batchSize = firstBatchSize;
@@ -95,8 +103,8 @@ export async function scoreReviewFile(options: ScoreFileOptions): Promise<{ rows
     if (entry.id !== null) {
       const first = seen.get(entry.id);
       if (first !== undefined) problem(`row ${row}, field "id": "${entry.id}" appears again (first on row ${first}); scored again`);
-      // Past a few million ids the check would cost more memory than the scoring itself.
-      else if (seen.size < 5_000_000) seen.set(entry.id, row);
+      // Only the first ids are remembered: memory stays flat however long the file (a million ids held ~180 MB).
+      else if (seen.size < maximumRememberedIds) seen.set(entry.id, row);
     }
     if (entry.text === '' && entry.error === null) problem(`row ${row}, field "text": empty; scored as neutral`);
     batch.push(entry);

@@ -12,6 +12,7 @@ import { assistant } from './0010-assistant.ts';
 import { productStock } from './0011-product-stock.ts';
 import { escalationCleared } from './0012-escalation-cleared.ts';
 import { trackingNumberIndex } from './0013-tracking-number-index.ts';
+import { kbNumericIds } from './0014-kb-numeric-ids.ts';
 import type { Migration } from './migration.ts';
 
-export const migrations: readonly Migration[] = [catalog, customersAndOrders, reviews, knowledgeBase, conversations, interactions, feedbackAuditSettings, imageVectors, reviewReplies, assistant, productStock, escalationCleared, trackingNumberIndex];
+export const migrations: readonly Migration[] = [catalog, customersAndOrders, reviews, knowledgeBase, conversations, interactions, feedbackAuditSettings, imageVectors, reviewReplies, assistant, productStock, escalationCleared, trackingNumberIndex, kbNumericIds];
