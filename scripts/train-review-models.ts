@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createInferenceEngine } from '../src/core/inference/onnx-runtime.ts';
 import { createStderrLogger } from '../src/core/logger.ts';
-import { loadReviewCorpus, type CorpusRow } from '../src/core/reviews/model/corpus.ts';
+import { loadReviewCorpus } from '../src/core/reviews/model/corpus.ts';
+import { leftOutRuns, measure, unseenSources, type Measure } from '../src/core/reviews/model/evaluation.ts';
 import { lexiconFromVader } from '../src/core/reviews/model/lexicon.ts';
 import { writeReviewModel } from '../src/core/reviews/model/model-files.ts';
 import { loadReviewScorer } from '../src/core/reviews/model/scorer.ts';
@@ -40,47 +41,6 @@ const labelCleaning = Number(values['label-cleaning']);
 // Scores are stored under the model's name: a new built-in model gets a new name, so a store re-scores its
 // reviews. The time of day keeps two models trained on one day apart.
 const modelName = `review-sentiment@${new Date().toISOString().slice(0, 16)}`;
-
-interface Measure {
-  rows: number;
-  polarityAccuracy: number;
-  /** Mean of the recalls of positive and negative: what accuracy would be with as many negative reviews as positive. */
-  balancedAccuracy: number;
-  threeWayAccuracy?: number;
-  ratingMae?: number;
-}
-
-/** Accuracy on positive/negative rows (neutral rows left out), three-way accuracy and MAE where the rows have them. */
-function measure(rows: readonly CorpusRow[], predictions: readonly { positive: number; rating: number; sentiment?: string }[]): Measure {
-  let correct = 0;
-  let binary = 0;
-  const recalled = { positive: 0, negative: 0 };
-  const polar = { positive: 0, negative: 0 };
-  let threeWay = 0;
-  let absolute = 0;
-  let rated = 0;
-  rows.forEach((row, index) => {
-    const prediction = predictions[index] as { positive: number; rating: number; sentiment?: string };
-    if (row.label !== 'neutral') {
-      binary += 1;
-      polar[row.label as 'positive' | 'negative'] += 1;
-      if ((prediction.positive >= 0.5) === (row.label === 'positive')) {
-        correct += 1;
-        recalled[row.label as 'positive' | 'negative'] += 1;
-      }
-    }
-    if (prediction.sentiment === row.label) threeWay += 1;
-    if (row.rating !== undefined) {
-      rated += 1;
-      absolute += Math.abs(prediction.rating - row.rating);
-    }
-  });
-  const balancedAccuracy = (recalled.positive / Math.max(1, polar.positive) + recalled.negative / Math.max(1, polar.negative)) / 2;
-  const result: Measure = { rows: rows.length, polarityAccuracy: correct / Math.max(1, binary), balancedAccuracy };
-  if (predictions[0]?.sentiment !== undefined) result.threeWayAccuracy = threeWay / Math.max(1, rows.length);
-  if (rated) result.ratingMae = absolute / rated;
-  return result;
-}
 
 const format = (value: number | undefined) => (value === undefined ? '' : value.toFixed(4));
 
@@ -116,17 +76,8 @@ for (const [source, result] of Object.entries(sameDistribution)) {
 // 2. Other shops and product types: leave sets / categories out of training, test on all their rows.
 const outOfDomain: Record<string, Measure[]> = {};
 if (!values['skip-ood']) {
-  const categories = [...new Set(corpus.filter((row) => row.source === 'online_shopping').map((row) => row.domain))].sort();
-  const heldCategories = values.categories === 'all' ? categories : categories.filter((_, index) => index % Math.ceil(categories.length / Number(values.categories)) === 0);
-  const unseenSources = ['eprstmt', 'amazon_beauty', 'amazon_appliances'];
-  // English electronics: the ABSA laptop and television sentences, the nearest the shared data has to phone and gadget reviews.
-  const electronics = (row: CorpusRow) => row.source === 'absa_en' && (row.domain === 'Laptops' || row.domain === 'Television');
-  for (const category of heldCategories) {
-    const heldOut = (row: CorpusRow) => unseenSources.includes(row.source) || electronics(row) || (row.source === 'online_shopping' && row.domain === category);
-    const run: FittedReviewModel = fitReviewModel(corpus.filter((row) => !heldOut(row)), seed, { features, labelCleaning });
-    const tests: Record<string, CorpusRow[]> = { [`online_shopping[${category}]`]: corpus.filter((row) => row.source === 'online_shopping' && row.domain === category) };
-    for (const source of unseenSources) tests[source] = corpus.filter((row) => row.source === source);
-    tests['absa_en[Laptops+Television]'] = corpus.filter(electronics);
+  for (const { category, trainingRows, tests } of leftOutRuns(corpus, values.categories === 'all' ? 'all' : Number(values.categories))) {
+    const run: FittedReviewModel = fitReviewModel(trainingRows, seed, { features, labelCleaning });
     for (const [name, rows] of Object.entries(tests)) {
       const result = measure(rows, run.predict(rows.map((row) => row.text)));
       (outOfDomain[name] ??= []).push(result);
@@ -147,7 +98,7 @@ const mean = (results: Measure[], pick: (result: Measure) => number | undefined)
 };
 const categoryResults = Object.entries(outOfDomain).filter(([name]) => name.startsWith('online_shopping['));
 if (categoryResults.length) validation['online_shopping.leaveOneCategoryOut.polarityAccuracy'] = mean(categoryResults.flatMap(([, results]) => results), (result) => result.polarityAccuracy);
-for (const source of ['eprstmt', 'amazon_beauty', 'amazon_appliances', 'absa_en[Laptops+Television]']) {
+for (const source of [...unseenSources, 'absa_en[Laptops+Television]']) {
   if (!outOfDomain[source]) continue;
   validation[`${source}.unseen.polarityAccuracy`] = mean(outOfDomain[source], (result) => result.polarityAccuracy);
   validation[`${source}.unseen.balancedAccuracy`] = mean(outOfDomain[source], (result) => result.balancedAccuracy);

@@ -10,7 +10,7 @@ export interface PlattScaling {
   shift: number;
 }
 
-function meanLogLoss(logits: readonly number[], targets: readonly number[], scale: number, shift: number): number {
+export function meanLogLoss(logits: readonly number[], targets: readonly number[], scale: number, shift: number): number {
   let loss = 0;
   logits.forEach((logit, index) => {
     const probability = Math.min(1 - 1e-12, Math.max(1e-12, sigmoid(scale * logit + shift)));

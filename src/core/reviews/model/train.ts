@@ -6,11 +6,12 @@
 import { createFeaturizer, defaultFeatureOptions, featureVersion, type FeatureOptions } from '../../text/features.ts';
 import { hashString } from '../../text/hash.ts';
 import { defaultNormalizeOptions, normalizeText } from '../../text/normalize.ts';
-import { averageHeads, foldHeads, predictHeads, trainBag, type BagExample, type FoldedHeads, type HeadOutputs } from './bag.ts';
+import { averageHeads, foldedColumns, foldHeads, predictHeads, trainBag, type BagExample, type FoldedHeads, type HeadOutputs } from './bag.ts';
 import { chooseNeutralBand, fitPlatt, threeWay, type NeutralBand, type PlattScaling, type ThreeWay } from './calibration.ts';
 import { splitOf } from './corpus.ts';
 import { reviewModelFormat, writeReviewModel, type ReviewModelConfig } from './model-files.ts';
 import { reviewFeatures } from './review-features.ts';
+import { chineseShare, fitLanguageHeads, languageLogit, type LanguageHeadOptions, type LanguageHeads } from './language-heads.ts';
 import { labelOf, type ReviewTrainingRow } from './training-rows.ts';
 
 export interface ReviewTrainingOptions {
@@ -31,6 +32,10 @@ export interface ReviewTrainingOptions {
    * that "质量很好" alone is negative.
    */
   labelCleaning: number;
+  /** Per-language logistic-regression heads added to the bag's logit (language-heads.ts); absent: the bag alone. */
+  languageHeads?: LanguageHeadOptions;
+  /** Platt scaling fitted per language (English and Chinese calibration rows apart), mixed by the same gate as the heads. */
+  calibrateByLanguage?: boolean;
   name: string;
 }
 
@@ -53,6 +58,10 @@ const sentimentTargets: Record<ThreeWay, number> = { positive: 1, neutral: 0.5, 
 
 export interface FittedReviewModel {
   heads: FoldedHeads;
+  /** The per-language heads (their blend weights folded in), when trained. */
+  languageHeads?: LanguageHeads;
+  /** Blend weights the calibration rows chose for the language heads. */
+  languageBlend?: { english: number; chinese: number };
   calibration: PlattScaling;
   neutralBand: NeutralBand;
   options: ReviewTrainingOptions;
@@ -79,6 +88,13 @@ function toExample(ids: Int32Array, row: ReviewTrainingRow, options: ReviewTrain
   };
 }
 
+/** Each feature's weight in a text's mean (the bag's inverse document frequency): the last column of the folded table. */
+function featureWeightsOf(heads: FoldedHeads): Float32Array {
+  const weights = new Float32Array(heads.buckets);
+  for (let bucket = 0; bucket < heads.buckets; bucket += 1) weights[bucket] = heads.table[bucket * foldedColumns + foldedColumns - 1] as number;
+  return weights;
+}
+
 /** Splits rows in two by a hash of their text, for out-of-fold predictions. */
 const foldOf = (row: ReviewTrainingRow) => hashString(`fold:${row.text}`) % 2;
 
@@ -87,7 +103,7 @@ function cleanLabels(rows: readonly ReviewTrainingRow[], calibrationRows: readon
   const ownLabelProbability = new Map<ReviewTrainingRow, number>();
   for (const fold of [0, 1]) {
     // The calibration rows calibrate each half's model too, so probabilities mean the same as the final model's.
-    const model = fitReviewModel([...rows.filter((row) => foldOf(row) !== fold), ...calibrationRows], seed, { ...options, labelCleaning: 0 });
+    const model = fitReviewModel([...rows.filter((row) => foldOf(row) !== fold), ...calibrationRows], seed, { ...options, labelCleaning: 0, languageHeads: undefined, calibrateByLanguage: false });
     const heldOut = rows.filter((row) => foldOf(row) === fold && row.rating === undefined && (row.label === 'positive' || row.label === 'negative'));
     model.predict(heldOut.map((row) => row.text)).forEach(({ positive }, index) => {
       const row = heldOut[index] as ReviewTrainingRow;
@@ -102,7 +118,10 @@ export function fitReviewModel(rows: readonly ReviewTrainingRow[], seed: number,
   const options = { ...defaultReviewTrainingOptions, ...overrides };
   const started = Date.now();
   const featurizer = createFeaturizer(options.features);
-  const featuresOf = (text: string) => reviewFeatures(featurizer, normalizeText(text, defaultNormalizeOptions)).ids;
+  const textOf = (text: string) => {
+    const normalized = normalizeText(text, defaultNormalizeOptions);
+    return { ids: reviewFeatures(featurizer, normalized).ids, share: chineseShare(normalized) };
+  };
   const usable = rows.filter((row) => typeof row.text === 'string' && labelOf(row) !== undefined);
   let calibrationRows = usable.filter((row) => splitOf(row.text) === 'calibration');
   let trainingRows = usable.filter((row) => splitOf(row.text) !== 'calibration');
@@ -114,26 +133,56 @@ export function fitReviewModel(rows: readonly ReviewTrainingRow[], seed: number,
   const beforeCleaning = trainingRows.length;
   // A set too small to spare calibration rows is too small to split in halves as well.
   if (options.labelCleaning > 0 && calibrationRows !== usable) trainingRows = cleanLabels(trainingRows, calibrationRows, seed, options);
-  const examples = trainingRows.map((row) => toExample(featuresOf(row.text), row, options));
+  const trainingTexts = trainingRows.map((row) => textOf(row.text));
+  const examples = trainingRows.map((row, index) => toExample((trainingTexts[index] as { ids: Int32Array }).ids, row, options));
   const members: FoldedHeads[] = [];
   for (let member = 0; member < Math.max(1, options.ensemble); member += 1) {
     const bagOptions = { buckets: options.features.buckets, dimensions: options.dimensions, epochs: options.epochs, learningRate: options.learningRate, seed: seed + member };
     members.push(foldHeads(trainBag(examples, bagOptions)));
   }
   const heads = members.length === 1 ? (members[0] as FoldedHeads) : averageHeads(members);
-  const raw = calibrationRows.map((row) => predictHeads(heads, featuresOf(row.text)));
-  const binary = calibrationRows.map((row, index) => ({ label: labelOf(row), logit: (raw[index] as HeadOutputs).logit })).filter((item) => item.label !== 'neutral');
-  const calibration = fitPlatt(
-    binary.map((item) => item.logit),
-    binary.map((item) => (item.label === 'positive' ? 1 : 0)),
-  );
-  const calibrated = raw.map((output) => 1 / (1 + Math.exp(-(calibration.scale * output.logit + calibration.shift))));
+  const calibrationTexts = calibrationRows.map((row) => textOf(row.text));
+  const bagOutputs = calibrationTexts.map((text) => predictHeads(heads, text.ids));
+  const featureWeights = featureWeightsOf(heads);
+  const polarTarget = (row: ReviewTrainingRow) => (labelOf(row) === 'neutral' ? undefined : labelOf(row) === 'positive' ? 1 : 0);
+  const withTargets = <Text>(texts: Text[], rowsOfTexts: readonly ReviewTrainingRow[]) =>
+    texts.flatMap((text, index) => {
+      const target = polarTarget(rowsOfTexts[index] as ReviewTrainingRow);
+      return target === undefined ? [] : [{ ...text, target }];
+    });
+  const language = options.languageHeads
+    ? fitLanguageHeads(
+        withTargets(trainingTexts, trainingRows),
+        withTargets(
+          calibrationTexts.map((text, index) => ({ ...text, bagLogit: (bagOutputs[index] as HeadOutputs).logit })),
+          calibrationRows,
+        ),
+        featureWeights,
+        options.languageHeads,
+      )
+    : undefined;
+  const logitOf = (text: { ids: Int32Array; share: number }, bagLogit: number) => bagLogit + (language ? languageLogit(language.heads, featureWeights, text.ids, text.share) : 0);
+  const raw = calibrationTexts.map((text, index) => {
+    const output = bagOutputs[index] as HeadOutputs;
+    return { ...output, logit: logitOf(text, output.logit) };
+  });
+  const binary = calibrationRows.map((row, index) => ({ label: labelOf(row), logit: (raw[index] as HeadOutputs).logit, share: (calibrationTexts[index] as { share: number }).share })).filter((item) => item.label !== 'neutral');
+  const plattOf = (items: typeof binary) =>
+    fitPlatt(
+      items.map((item) => item.logit),
+      items.map((item) => (item.label === 'positive' ? 1 : 0)),
+    );
+  const calibration = plattOf(binary);
+  const byLanguage = options.calibrateByLanguage ? { english: plattOf(binary.filter((item) => item.share < 0.5)), chinese: plattOf(binary.filter((item) => item.share >= 0.5)) } : undefined;
+  const calibratedLogit = (share: number, logit: number) =>
+    byLanguage ? share * (byLanguage.chinese.scale * logit + byLanguage.chinese.shift) + (1 - share) * (byLanguage.english.scale * logit + byLanguage.english.shift) : calibration.scale * logit + calibration.shift;
+  const calibrated = raw.map((output, index) => 1 / (1 + Math.exp(-calibratedLogit((calibrationTexts[index] as { share: number }).share, output.logit))));
   const neutralBand = chooseNeutralBand(calibrated, calibrationRows.map((row) => labelOf(row) as ThreeWay));
   const validation: Record<string, number> = { calibrationRows: calibrationRows.length };
   let correct = 0;
   let logLoss = 0;
   binary.forEach((item) => {
-    const probability = 1 / (1 + Math.exp(-(calibration.scale * item.logit + calibration.shift)));
+    const probability = 1 / (1 + Math.exp(-calibratedLogit(item.share, item.logit)));
     if ((probability >= 0.5) === (item.label === 'positive')) correct += 1;
     logLoss -= Math.log(Math.max(1e-7, item.label === 'positive' ? probability : 1 - probability));
   });
@@ -145,6 +194,7 @@ export function fitReviewModel(rows: readonly ReviewTrainingRow[], seed: number,
   if (rated.length) validation.ratingMae = rated.reduce((sum, item) => sum + Math.abs(Math.min(5, Math.max(1, item.output.rating)) - (item.row.rating as number)), 0) / rated.length;
   return {
     heads,
+    ...(language && { languageHeads: language.heads, languageBlend: language.blend }),
     calibration,
     neutralBand,
     options,
@@ -155,9 +205,10 @@ export function fitReviewModel(rows: readonly ReviewTrainingRow[], seed: number,
     validation,
     predict(texts) {
       return texts.map((text) => {
-        const output = predictHeads(heads, featuresOf(text));
+        const features = textOf(text);
+        const output = predictHeads(heads, features.ids);
         return {
-          positive: 1 / (1 + Math.exp(-(calibration.scale * output.logit + calibration.shift))),
+          positive: 1 / (1 + Math.exp(-calibratedLogit(features.share, logitOf(features, output.logit)))),
           rating: Math.min(5, Math.max(1, output.rating)),
         };
       });
@@ -166,6 +217,8 @@ export function fitReviewModel(rows: readonly ReviewTrainingRow[], seed: number,
 }
 
 export function configOf(fitted: FittedReviewModel, extraValidation: Record<string, number> = {}): ReviewModelConfig {
+  // The served graph has no columns for them: a model folder would silently score without them.
+  if (fitted.languageHeads || fitted.options.calibrateByLanguage) throw new Error('language heads and per-language calibration are for evaluation only (scripts/eval-review-language-heads.ts); a model folder cannot hold them');
   return {
     format: reviewModelFormat,
     name: fitted.options.name,
