@@ -30,6 +30,10 @@ describe('chat assistant in the browser', () => {
     await expect.poll(() => composer.inputValue()).toBe(second);
     await suggestions.nth(0).getByTestId('suggestion-insert').click();
     await expect.poll(() => composer.inputValue()).toBe(first);
+    // The agent goes on typing into what they inserted: k is text there, not the previous conversation.
+    await page.keyboard.type(' k');
+    await expect.poll(() => composer.inputValue()).toBe(`${first} k`);
+    expect(await page.getByTestId('thread-subject').textContent()).toBe('Where is my order 100231?');
 
     // Hiding the panel gives the thread room; the keys still insert, and it opens again.
     const toggle = page.getByTestId('suggestions-toggle');

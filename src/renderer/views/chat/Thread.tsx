@@ -4,7 +4,7 @@ import { useApiData } from '../../app/api.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { useLanguage, useT } from '../../i18n/i18n.tsx';
-import { Composer, type ComposerMode } from './Composer.tsx';
+import { Composer, composerInputId, type ComposerMode } from './Composer.tsx';
 import { conversationStatuses } from './ConversationList.tsx';
 import { customerPaneId, customerPaneKey } from './CustomerPane.tsx';
 import { CustomerSimulator } from './CustomerSimulator.tsx';
@@ -67,6 +67,18 @@ export function Thread({
     setDraft((current) => (current.trim() === '' || current === previous ? next : current));
   }, [fresh]);
 
+  // The Insert button would keep the focus: the agent's next keystrokes, meant as edits, would be
+  // shortcuts (k opens another conversation). The caret goes to the end of the inserted reply.
+  const insertSuggestion = (text: string) => {
+    setDraft(text);
+    requestAnimationFrame(() => {
+      const field = document.getElementById(composerInputId);
+      if (!(field instanceof HTMLTextAreaElement)) return;
+      field.focus();
+      field.setSelectionRange(text.length, text.length);
+    });
+  };
+
   useEffect(() => {
     const suggestionList = result?.suggestions ?? [];
     const onKeyDown = (event: KeyboardEvent) => {
@@ -76,7 +88,7 @@ export function Thread({
       const suggestion = match ? suggestionList[Number(match[1]) - 1] : undefined;
       if (!suggestion) return;
       event.preventDefault();
-      setDraft(suggestion.text);
+      insertSuggestion(suggestion.text);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -130,7 +142,7 @@ export function Thread({
         ))}
         <div ref={end} />
       </div>
-      <SuggestionsPanel result={result} onInsert={setDraft} />
+      <SuggestionsPanel result={result} onInsert={insertSuggestion} />
       <CustomerSimulator onSend={(body) => onSend('customer', body)} />
       <Composer
         conversationId={conversation.id}
