@@ -104,6 +104,19 @@ describe('chat assistant in the browser', () => {
     expect(await composer.inputValue()).toBe('Let me check with the warehouse.');
   });
 
+  test('a message the assistant does not understand leaves the reply empty; its guesses stay in the panel', async () => {
+    const { page } = harness();
+    await openView(page, 'chat');
+    await page.getByTestId('conversation-row').filter({ hasText: 'Weather this weekend?' }).first().click();
+    await expect.poll(() => page.getByTestId('suggestions-intent').textContent()).toMatch(/^Out of scope/);
+    const composer = page.getByTestId('composer-input');
+    expect(await composer.inputValue()).toBe('');
+    const guesses = page.getByTestId('suggestion');
+    await expect.poll(() => guesses.count()).toBeGreaterThan(0);
+    await page.keyboard.press('Alt+Digit1');
+    await expect.poll(() => composer.inputValue()).toBe((await guesses.first().locator('.suggestion-text').textContent()) ?? '');
+  });
+
   test('conversations export as CSV transcripts and import again from the chat view', async () => {
     const { page, dataDir } = harness();
     await openView(page, 'chat');

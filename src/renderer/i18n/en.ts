@@ -219,6 +219,7 @@ export const en = {
   'products.backToProduct': 'Back to the previous product',
   'products.photo': 'Identify from a photo',
   'products.photoUnavailable': 'Photo identification is not available.',
+  'products.photoUnavailableSeeModels': 'Photo identification is not installed: Settings › Models names the files it needs.',
   'products.learned': 'learned',
   'products.similar': 'Similar',
   'products.noSimilar': 'No similar products yet.',

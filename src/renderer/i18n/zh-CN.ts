@@ -214,6 +214,7 @@ export const zhCN: Dictionary = {
   'products.backToProduct': '返回上一个商品',
   'products.photo': '通过照片识别',
   'products.photoUnavailable': '照片识别不可用。',
+  'products.photoUnavailableSeeModels': '照片识别尚未安装：设置 › 模型中列出了所需的文件。',
   'products.learned': '已学习',
   'products.similar': '相似商品',
   'products.noSimilar': '暂无相似商品。',

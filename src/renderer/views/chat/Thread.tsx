@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Conversation, ConversationStatus } from '../../../shared/types.ts';
 import { useApiData } from '../../app/api.tsx';
 import { formatDateTime } from '../../components/format.ts';
@@ -59,24 +60,25 @@ export function Thread({
   }, [conversation.id, conversation.messages.length]);
 
   // Without an automatic reply, the best suggestion waits as a draft; the agent's own text is never replaced.
+  // A message the assistant did not understand drafts nothing: its guesses stay in the panel, where
+  // the agent sees they are guesses, instead of sitting in the reply one Ctrl+Enter from the customer.
   useEffect(() => {
     if (!fresh) return;
-    const next = fresh.suggestions[0]?.text ?? '';
+    const next = fresh.outOfScope ? '' : (fresh.suggestions[0]?.text ?? '');
     const previous = assistantDraft.current;
     assistantDraft.current = next;
     setDraft((current) => (current.trim() === '' || current === previous ? next : current));
   }, [fresh]);
 
   // The Insert button would keep the focus: the agent's next keystrokes, meant as edits, would be
-  // shortcuts (k opens another conversation). The caret goes to the end of the inserted reply.
+  // shortcuts (k opens another conversation). The reply is rendered at once (flushSync), so the
+  // caret is in it, at the end, before the next key arrives.
   const insertSuggestion = (text: string) => {
-    setDraft(text);
-    requestAnimationFrame(() => {
-      const field = document.getElementById(composerInputId);
-      if (!(field instanceof HTMLTextAreaElement)) return;
-      field.focus();
-      field.setSelectionRange(text.length, text.length);
-    });
+    flushSync(() => setDraft(text));
+    const field = document.getElementById(composerInputId);
+    if (!(field instanceof HTMLTextAreaElement)) return;
+    field.focus();
+    field.setSelectionRange(text.length, text.length);
   };
 
   useEffect(() => {
