@@ -105,7 +105,7 @@ export function PhotoDropZone({ compact = false, onOpenProduct, listening = true
     try {
       await api.call('vision.learn', { imageBase64: entry.imageBase64, sku, fileName: entry.fileName });
       update(entry.id, { ...entry, learnedSku: sku });
-      toast.success(t('photo.learned', { title }));
+      toast.success((translate) => translate('photo.learned', { title }));
     } catch (error) {
       toast.error(error);
     }

@@ -4,7 +4,7 @@ import type { ConversationStatus, EscalationReason } from '../../../shared/types
 import { useApi, useApiData } from '../../app/api.tsx';
 import type { Navigate, Route } from '../../app/routes.ts';
 import { useSettings } from '../../app/settings.tsx';
-import { useToast } from '../../app/toasts.tsx';
+import { useToast, type ToastText } from '../../app/toasts.tsx';
 import { CustomerDetailPanel } from '../../components/CustomerDetailPanel.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { isEditable } from '../../components/keys.ts';
@@ -65,19 +65,19 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
    * and escalation all take something out of sight (a resolved conversation leaves the Open tab,
    * a cleared escalation lets the assistant reply by itself).
    */
-  const changeWithUndo = async (change: () => Promise<unknown>, message: string, revert: (() => Promise<unknown>) | null) => {
+  const changeWithUndo = async (change: () => Promise<unknown>, message: ToastText, revert: (() => Promise<unknown>) | null) => {
     try {
       await change();
       conversation.reload();
       const undo = () =>
         void revert?.().then(
           () => {
-            toast.success(t('common.undone'));
+            toast.success((translate) => translate('common.undone'));
             conversation.reload();
           },
           (error: unknown) => toast.error(error),
         );
-      toast.success(message, revert ? { label: t('common.undo'), run: undo } : undefined);
+      toast.success(message, revert ? { label: 'common.undo', run: undo } : undefined);
     } catch (error) {
       toast.error(error);
     }
@@ -88,7 +88,7 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
       ? Promise.resolve()
       : changeWithUndo(
           () => api.call('chat.setStatus', { id, status: next }),
-          t('chat.statusChanged', { status: t(`status.${next}`) }),
+          (translate) => translate('chat.statusChanged', { status: translate(`status.${next}`) }),
           () => api.call('chat.setStatus', { id, status: previous }),
         );
 
@@ -96,12 +96,12 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
   const assign = (id: string, previous: string | null, assignee: string) =>
     changeWithUndo(
       () => api.call('chat.assign', { id, assignee }),
-      t('chat.assignedTo', { name: assignee }),
+      (translate) => translate('chat.assignedTo', { name: assignee }),
       () => api.call('chat.assign', { id, assignee: previous ?? '' }),
     );
 
   const clearEscalation = (id: string, reason: EscalationReason | null) =>
-    changeWithUndo(() => api.call('chat.clearEscalation', { id }), t('chat.escalationCleared'), reason ? () => api.call('chat.escalate', { id, reason }) : null);
+    changeWithUndo(() => api.call('chat.clearEscalation', { id }), (translate) => translate('chat.escalationCleared'), reason ? () => api.call('chat.escalate', { id, reason }) : null);
 
   // The keys of Review triage, for conversations: j / k move through the list, r writes the reply, e resolves.
   useWindowKeydown((event) => {
