@@ -6,6 +6,8 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { describeError } from '../components/describe-error.ts';
 import { Icon } from '../components/Icon.tsx';
+import { isEditable } from '../components/keys.ts';
+import { useWindowKeydown } from '../components/useWindowKeydown.ts';
 import { useT, type MessageKey, type Translate } from '../i18n/i18n.tsx';
 
 type ToastKind = 'error' | 'success';
@@ -49,6 +51,17 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     },
     [dismiss],
   );
+  // Ctrl/⌘+Z outside a text field (where it undoes typing) presses the newest Undo on screen: the
+  // keyboard's way to it, which Tab reaches only across the whole page.
+  useWindowKeydown((event) => {
+    if (event.defaultPrevented || event.key.toLowerCase() !== 'z' || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || isEditable(event.target)) return;
+    const newest = toasts.findLast((toast) => toast.action?.label === 'common.undo');
+    if (!newest?.action) return;
+    event.preventDefault();
+    dismiss(newest.id);
+    newest.action.run();
+  });
+
   const toaster = useMemo<Toaster>(
     () => ({ success: (message, action) => push('success', message, action), error: (error) => push('error', (translate) => describeError(translate, error)) }),
     [push],

@@ -509,6 +509,7 @@ export const en = {
   'chat.knowledge.import': 'Import articles',
   'palette.searchKnowledge': 'Search the knowledge base',
   'shortcuts.knowledgeSearch': 'Search the knowledge base and insert an answer into the reply',
+  'shortcuts.undo': 'Undo the last change while its notice shows (outside text fields)',
 } as const;
 
 export type MessageKey = keyof typeof en;

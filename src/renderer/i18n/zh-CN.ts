@@ -604,4 +604,5 @@ export const zhCN: Dictionary = {
   'chat.knowledge.import': '导入文章',
   'palette.searchKnowledge': '搜索知识库',
   'shortcuts.knowledgeSearch': '搜索知识库并将答案插入回复',
+  'shortcuts.undo': '撤销刚才的更改（提示仍显示时，文本框外）',
 };
