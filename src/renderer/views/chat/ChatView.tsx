@@ -1,5 +1,5 @@
 /** Chat: conversations by status, the selected thread with its composer, and the customer beside it. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConversationStatus, EscalationReason } from '../../../shared/types.ts';
 import { useApi, useApiData } from '../../app/api.tsx';
 import type { Navigate, Route } from '../../app/routes.ts';
@@ -29,8 +29,14 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
   const [knowledgeRequested, setKnowledgeRequested] = useState(false);
   const knowledgeRequestHandled = useCallback(() => setKnowledgeRequested(false), []);
 
+  // A conversation opened from elsewhere (a customer's history) shows under its own status tab,
+  // so the list marks it and j / k go on from it; one the agent moves while it is open stays put.
+  const showUnderItsTab = useRef(false);
   useEffect(() => {
-    if (route.conversationId) setSelectedId(route.conversationId);
+    if (route.conversationId) {
+      setSelectedId(route.conversationId);
+      showUnderItsTab.current = true;
+    }
     if (route.knowledgeSearch) setKnowledgeRequested(true);
   }, [route]);
 
@@ -46,6 +52,11 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
   const conversation = useApiData((client) => (selectedId ? client.call('chat.get', { id: selectedId }) : Promise.resolve(null)), selectedId ?? '', ['chat']);
   const current = conversation.data && conversation.data.id === selectedId ? conversation.data : null;
   const customerId = current?.customerId ?? null;
+  useEffect(() => {
+    if (!current || !showUnderItsTab.current) return;
+    showUnderItsTab.current = false;
+    setStatus(current.status);
+  }, [current]);
   const customer = useApiData((client) => (customerId ? client.call('customers.get', { id: customerId }) : Promise.resolve(null)), customerId ?? '', ['customers', 'orders', 'chat']);
 
   const send = async (author: 'agent' | 'note' | 'customer', body: string) => {
