@@ -110,6 +110,10 @@ export const errorReasons = {
   'chat.message_empty': 'the message is empty',
   'chat.message_too_long': 'the message is longer than {max} characters',
   'chat.assignee_too_long': 'the assignee name is longer than {max} characters',
+  'reviews.assignee_too_long': 'the assignee name is longer than {max} characters',
+  'reviews.filter_not_a_date': '"{field}" must be a date like 2026-09-30, not "{value}"',
+  'reviews.filter_not_one_of': '"{field}" must be one of {allowed}',
+  'settings.not_allowed': 'setting {key}: {value} is not allowed',
   // The way to the core.
   'connection.lost': 'The connection to ShopDesk was lost; try again.',
   'connection.closed': 'The client is closed.',

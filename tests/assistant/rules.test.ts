@@ -28,6 +28,9 @@ describe('assistant rules', () => {
       agentName: 'Sam',
     });
     expect(filled).toEqual({ text: '王芳 {{order.tracking_number}} {{order.unknown}} Sam', missing: ['order.tracking_number', 'order.unknown'] });
+    // A Chinese macro says the status in Chinese; an English one keeps the store's word.
+    expect(fillMacro('您的订单{{order.number}}当前状态为“{{order.status}}”', { customer: null, order, agentName: 'Sam' }).text).toBe('您的订单100231当前状态为“已签收”');
+    expect(fillMacro('Your order {{order.number}} is {{order.status}}.', { customer: null, order, agentName: 'Sam' }).text).toBe('Your order 100231 is delivered.');
   });
 
   it('states order facts in English and Chinese, and nothing the order lacks', () => {

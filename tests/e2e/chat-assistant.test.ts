@@ -30,6 +30,10 @@ describe('chat assistant in the browser', () => {
     await expect.poll(() => composer.inputValue()).toBe(second);
     await suggestions.nth(0).getByTestId('suggestion-insert').click();
     await expect.poll(() => composer.inputValue()).toBe(first);
+    // The agent goes on typing into what they inserted: k is text there, not the previous conversation.
+    await page.keyboard.type(' k');
+    await expect.poll(() => composer.inputValue()).toBe(`${first} k`);
+    expect(await page.getByTestId('thread-subject').textContent()).toBe('Where is my order 100231?');
 
     // Hiding the panel gives the thread room; the keys still insert, and it opens again.
     const toggle = page.getByTestId('suggestions-toggle');
@@ -98,6 +102,19 @@ describe('chat assistant in the browser', () => {
     await page.getByTestId('simulator-send').click();
     await expect.poll(suggestionsFor).not.toBe(answered);
     expect(await composer.inputValue()).toBe('Let me check with the warehouse.');
+  });
+
+  test('a message the assistant does not understand leaves the reply empty; its guesses stay in the panel', async () => {
+    const { page } = harness();
+    await openView(page, 'chat');
+    await page.getByTestId('conversation-row').filter({ hasText: 'Weather this weekend?' }).first().click();
+    await expect.poll(() => page.getByTestId('suggestions-intent').textContent()).toMatch(/^Out of scope/);
+    const composer = page.getByTestId('composer-input');
+    expect(await composer.inputValue()).toBe('');
+    const guesses = page.getByTestId('suggestion');
+    await expect.poll(() => guesses.count()).toBeGreaterThan(0);
+    await page.keyboard.press('Alt+Digit1');
+    await expect.poll(() => composer.inputValue()).toBe((await guesses.first().locator('.suggestion-text').textContent()) ?? '');
   });
 
   test('conversations export as CSV transcripts and import again from the chat view', async () => {

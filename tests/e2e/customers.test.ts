@@ -42,6 +42,25 @@ describe('customers', () => {
     }
   });
 
+  test("a pending conversation opened from the customer's history shows under the Pending tab, marked in the list", async () => {
+    const { page } = harness();
+    await openView(page, 'chat');
+    await page.getByTestId('conversation-row').filter({ hasText: 'Where is my order 100231?' }).first().click();
+    await expect.poll(() => page.getByTestId('thread-subject').textContent()).toBe('Where is my order 100231?');
+    await page.getByTestId('status-pending').click();
+    await expect.poll(() => page.getByTestId('status-pending').getAttribute('aria-pressed')).toBe('true');
+
+    await openView(page, 'customers');
+    await page.getByTestId('customer-row').filter({ hasText: 'Marcus Reid' }).click();
+    await page.getByTestId('customer-detail').getByRole('button', { name: /Where is my order 100231\?/ }).click();
+    await page.getByTestId('view-chat').waitFor();
+    await expect.poll(() => page.getByTestId('thread-subject').textContent()).toBe('Where is my order 100231?');
+    await expect.poll(() => page.getByTestId('chat-tab-pending').getAttribute('aria-selected')).toBe('true');
+    const marked = page.locator('[data-testid="conversation-row"][aria-current="true"]');
+    await expect.poll(() => marked.locator('.row-subject').textContent()).toBe('Where is my order 100231?');
+    await page.getByTestId('status-open').click();
+  });
+
   test('a store with more customers than one page lists the rest with "Load more"', async () => {
     const { page, dataDir } = harness();
     const rows = Array.from({ length: 250 }, (_, index) => `BULK-${String(index).padStart(3, '0')},Bulk Customer ${index},bulk${index}@example.com,,`);

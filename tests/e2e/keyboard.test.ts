@@ -101,6 +101,24 @@ describe('keyboard', () => {
     await expect.poll(() => focused(page)).toBe('composer-input');
   });
 
+  test('choosing Internal note puts the caret in the note: its letters are text, not shortcuts', async () => {
+    const { page } = harness();
+    await openView(page, 'chat');
+    await page.getByTestId('conversation-row').first().click();
+    await page.getByTestId('thread-subject').waitFor();
+    const composer = page.getByTestId('composer-input');
+    await composer.fill('');
+    await blur(page);
+    await page.getByTestId('composer-note').click();
+    await expect.poll(() => focused(page)).toBe('composer-input');
+    // e alone resolves the conversation, j opens the next one: here they are the note's words.
+    await page.keyboard.type('Checked the warehouse, package resent');
+    expect(await composer.inputValue()).toBe('Checked the warehouse, package resent');
+    expect(await page.getByTestId('status-open').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('composer-reply').click();
+    await expect.poll(() => focused(page)).toBe('composer-input');
+  });
+
   test('the help lists the shared keys for conversations and reviews', async () => {
     const { page } = harness();
     await blur(page);

@@ -4,11 +4,13 @@
  * and Bought together, and a photo's matches survive opening one of them; the chat sidebar
  * suggests products for the customer. Without an image extractor the drop zone says what to install. The drop-to-results time is logged, not asserted.
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { packshotSvg } from '../../src/core/demo/packshots.ts';
 import { decodeRgb, encodeImage, renderSvgToPng } from '../../src/core/imaging/images.ts';
-import { openView, readDemoFacts, screenshot, sharedModels, type DemoFacts, useHarness } from './harness.ts';
+import { importFile, openView, readDemoFacts, screenshot, sharedModels, type DemoFacts, useHarness } from './harness.ts';
 
 interface TestFile {
   name: string;
@@ -179,5 +181,17 @@ describe('product lookup without an image extractor', () => {
     await expect.poll(() => page.getByTestId('view-products').locator('.empty-state').textContent()).toBe('No products match.');
     await openView(page, 'customers');
     await expect.poll(() => page.getByTestId('customer-list').textContent()).toContain('No customers yet. Import a customers file under Settings');
+  });
+
+  test("a customer's sidebar says it in one line and leaves the details to Settings › Models", async () => {
+    const { page, dataDir } = harness();
+    const customers = join(dataDir, 'customers.csv');
+    await writeFile(customers, 'id,name,email,phone,created_at\nC-1,Ann Lee,ann@example.com,,2026-01-05\n');
+    await importFile(page, 'customers', customers);
+    await openView(page, 'customers');
+    await page.getByTestId('customer-row').first().click();
+    const status = page.getByTestId('customer-detail').getByTestId('photo-status');
+    await expect.poll(() => status.textContent()).toBe('Photo identification is not installed: Settings › Models names the files it needs.');
+    expect(await status.getAttribute('title')).toMatch(/Photo identification needs .*mobilenet.*SHOPDESK_MODELS_PATH/);
   });
 });

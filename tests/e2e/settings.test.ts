@@ -86,4 +86,24 @@ describe('settings forms', () => {
     // The outcome on screen follows the language: back in English it is the core's own message.
     await expect.poll(() => page.getByTestId('import-error').textContent()).toContain('bad-customers.csv: row 2, field "email": "bo-at-example" is not an email address');
   });
+
+  test('a toast still showing when the language changes is said in the new language, its Undo too', async () => {
+    const { page } = harness();
+    await openView(page, 'settings');
+    await page.getByTestId('export-products').click();
+    const exported = page.getByTestId('toast-success').filter({ hasText: 'products.csv' });
+    await expect.poll(() => exported.textContent()).toBe('Exported products.csv.');
+    await page.getByTestId('language-zh-CN').click();
+    try {
+      await expect.poll(() => exported.textContent()).toBe('已导出 products.csv。');
+      // A toast with an action: deleting a macro offers Undo, which follows the language back.
+      await page.getByTestId('macro-admin-row').first().getByTestId('macro-delete').click();
+      await expect.poll(() => page.getByTestId('toast-action').last().textContent()).toBe('撤销');
+    } finally {
+      await page.getByTestId('language-en').click();
+    }
+    await expect.poll(() => exported.textContent()).toBe('Exported products.csv.');
+    await expect.poll(() => page.getByTestId('toast-action').last().textContent()).toBe('Undo');
+    await page.getByTestId('toast-action').last().click();
+  });
 });

@@ -24,6 +24,27 @@ describe('undo', () => {
     await expect.poll(() => page.getByTestId('status-open').getAttribute('aria-pressed')).toBe('true');
   });
 
+  test('Ctrl+Z outside a text field undoes the newest change; in the reply it undoes typing only', async () => {
+    const { page } = harness();
+    await openView(page, 'chat');
+    const row = page.getByTestId('conversation-row').filter({ hasText: 'Where is my order 100231?' });
+    await row.first().click();
+    await expect.poll(() => page.getByTestId('thread-subject').textContent()).toBe('Where is my order 100231?');
+    await page.getByTestId('status-pending').click();
+    await expect.poll(() => row.count()).toBe(0);
+
+    // In the reply, Ctrl+Z belongs to the text: the conversation stays Pending.
+    await page.getByTestId('composer-input').focus();
+    await page.keyboard.press('Control+z');
+    expect(await page.getByTestId('status-pending').getAttribute('aria-pressed')).toBe('true');
+
+    await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => page.getByTestId('status-open').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByTestId('toast-success').filter({ hasText: 'Conversation marked Pending.' }).count()).toBe(0);
+  });
+
   test('"Assign to me" is undone from its toast: the conversation is unassigned again', async () => {
     const { page } = harness();
     await openView(page, 'chat');

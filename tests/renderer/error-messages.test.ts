@@ -56,6 +56,8 @@ describe('error messages in the UI language', () => {
     expect(describeError(chinese, ApiCallError.because('invalid_argument', reason('reviews.too_few_labels', { minimum: 40, rows: 3 })))).toBe(
       '重新训练至少需要 40 条有标签的评价，且正面和负面都要有（人工修正，或 1-2 星和 4-5 星的评价）；本店目前有 3 条',
     );
+    expect(describeError(chinese, ApiCallError.because('invalid_argument', reason('settings.not_allowed', { key: 'returnWindowDays', value: '999' })))).toBe('设置 returnWindowDays 不允许取值 999');
+    expect(describeError(chinese, ApiCallError.because('invalid_argument', reason('reviews.filter_not_a_date', { field: 'from', value: '30/09/2026' })))).toBe('“from”须为 2026-09-30 这样的日期，而不是“30/09/2026”');
   });
 
   it("falls back to the core's English for a reason this UI does not know, and for errors outside the contract", () => {

@@ -57,8 +57,14 @@ describe('review triage', () => {
     expect(byAspect.total).toBeGreaterThan(0);
     expect(byAspect.items.every((review) => review.score?.aspects.some((aspect) => aspect.aspect === withAspect))).toBe(true);
     expect((await client.call('reviews.list', { lang: 'en', status: 'open' })).total).toBe(8);
-    await expect(client.call('reviews.list', { from: '30/09/2026' })).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('"from"') });
-    await expect(client.call('reviews.list', { aspect: 'colour' })).rejects.toMatchObject({ code: 'invalid_argument' });
+    // Refused with a reason the UI says in its own language, as well as in English.
+    await expect(client.call('reviews.list', { from: '30/09/2026' })).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: '"from" must be a date like 2026-09-30, not "30/09/2026"',
+      reason: { key: 'reviews.filter_not_a_date', params: { field: 'from', value: '30/09/2026' } },
+    });
+    await expect(client.call('reviews.list', { aspect: 'colour' })).rejects.toMatchObject({ code: 'invalid_argument', reason: { key: 'reviews.filter_not_one_of', params: { field: 'aspect' } } });
+    await expect(client.call('reviews.assign', { ids: ['S1'], assignee: 'x'.repeat(81) })).rejects.toMatchObject({ code: 'invalid_argument', reason: { key: 'reviews.assignee_too_long', params: { max: 80 } } });
     await expect(client.call('reviews.list', { sentiment: 'angry' as never })).rejects.toMatchObject({ code: 'invalid_argument' });
   });
 

@@ -105,6 +105,11 @@ describe('services', () => {
     expect((await client.call('system.getSettings', {})).onboarded).toBe(true);
     expect(await client.call('system.updateSettings', { theme: 'dark', onboarded: false })).toMatchObject({ theme: 'dark', onboarded: false });
     await expect(client.call('system.updateSettings', { theme: 'neon' as never })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(client.call('system.updateSettings', { returnWindowDays: 999 })).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: 'setting returnWindowDays: 999 is not allowed',
+      reason: { key: 'settings.not_allowed', params: { key: 'returnWindowDays', value: '999' } },
+    });
     expect((await client.call('system.updateSettings', { currency: 'EUR' })).currency).toBe('EUR');
     // Lower case and made-up codes are refused rather than shown as prices nobody can read.
     await expect(client.call('system.updateSettings', { currency: 'eur' })).rejects.toThrow(/setting currency/);

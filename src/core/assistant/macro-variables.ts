@@ -3,6 +3,7 @@
  * and are reported, so an agent sees the gap instead of a reply with a silent hole.
  */
 import type { Customer, Order } from '../../shared/types.ts';
+import { statusWordsZh } from './order-answers.ts';
 
 export interface MacroValues {
   customer: Customer | null;
@@ -17,7 +18,12 @@ export function firstName(name: string): string {
   return trimmed.split(/\s+/)[0] ?? trimmed;
 }
 
-function variableValue(name: string, values: MacroValues): string | null {
+/** A macro written in Chinese: its order status is said in Chinese too, not as the store's English code. */
+function isChinese(body: string): boolean {
+  return /\p{Script=Han}/u.test(body);
+}
+
+function variableValue(name: string, values: MacroValues, chinese: boolean): string | null {
   const { customer, order } = values;
   switch (name) {
     case 'customer.first_name':
@@ -29,7 +35,8 @@ function variableValue(name: string, values: MacroValues): string | null {
     case 'order.number':
       return order?.number ?? null;
     case 'order.status':
-      return order?.status ?? null;
+      if (!order) return null;
+      return chinese ? statusWordsZh[order.status] : order.status;
     case 'order.carrier':
       return order?.carrier ?? null;
     // Both spellings are in use: the demo macros say tracking_number, agents type tracking.
@@ -47,8 +54,9 @@ export const macroVariablePattern = /\{\{\s*([a-z_]+\.[a-z_]+)\s*\}\}/g;
 
 export function fillMacro(body: string, values: MacroValues): { text: string; missing: string[] } {
   const missing = new Set<string>();
+  const chinese = isChinese(body);
   const text = body.replace(macroVariablePattern, (written, name: string) => {
-    const value = variableValue(name, values);
+    const value = variableValue(name, values, chinese);
     if (value === null || value === '') {
       missing.add(name);
       return written;

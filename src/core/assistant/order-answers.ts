@@ -18,7 +18,7 @@ function greeting(name: string | null, language: ReplyLanguage): string {
   return name ? `Hi ${name}, ` : 'Hi, ';
 }
 
-const statusWordsZh: Record<Order['status'], string> = {
+export const statusWordsZh: Record<Order['status'], string> = {
   pending: '待付款',
   paid: '已付款',
   shipped: '已发货',

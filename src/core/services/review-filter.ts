@@ -1,6 +1,8 @@
 /** The SQL of a review filter, shared by the queue, the CSV export and the summaries. */
 import type { ReviewFilter } from '../../shared/api.ts';
+import { reason } from '../../shared/error-reasons.ts';
 import type { CoreContext } from '../context.ts';
+import { InvalidArgumentError } from '../errors.ts';
 import { reviewAspects } from '../reviews/model/index.ts';
 import { likePattern } from './catalog.ts';
 import { activeScoreModel } from './review-scoring.ts';
@@ -17,13 +19,14 @@ export interface ReviewQuery {
 }
 
 function checkDate(field: 'from' | 'to', value: string): void {
-  if (!isoDate.test(value) || Number.isNaN(Date.parse(value))) throw new RangeError(`"${field}" must be a date like 2026-09-30, not "${value}"`);
+  if (!isoDate.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError(reason('reviews.filter_not_a_date', { field, value }));
 }
 
 export function reviewQuery(context: CoreContext, filter: ReviewFilter): ReviewQuery {
-  if (filter.sentiment && !sentiments.includes(filter.sentiment)) throw new RangeError(`"sentiment" must be one of ${sentiments.join(', ')}`);
-  if (filter.status && !statuses.includes(filter.status)) throw new RangeError(`"status" must be one of ${statuses.join(', ')}`);
-  if (filter.aspect && !(reviewAspects as readonly string[]).includes(filter.aspect)) throw new RangeError(`"aspect" must be one of ${reviewAspects.join(', ')}`);
+  const notOneOf = (field: string, allowed: readonly string[]) => new InvalidArgumentError(reason('reviews.filter_not_one_of', { field, allowed: allowed.join(', ') }));
+  if (filter.sentiment && !sentiments.includes(filter.sentiment)) throw notOneOf('sentiment', sentiments);
+  if (filter.status && !statuses.includes(filter.status)) throw notOneOf('status', statuses);
+  if (filter.aspect && !(reviewAspects as readonly string[]).includes(filter.aspect)) throw notOneOf('aspect', reviewAspects);
   const where: string[] = [];
   const parameters: Record<string, unknown> = { scoreModel: activeScoreModel(context) };
   const equals = { sku: 'r.sku', lang: 'r.lang', status: 'r.status' } as const;

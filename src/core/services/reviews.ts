@@ -1,7 +1,8 @@
 import type { ApiArgs, ApiResult } from '../../shared/api.ts';
+import { reason } from '../../shared/error-reasons.ts';
 import type { Review, ReviewScore, Sentiment } from '../../shared/types.ts';
 import { audit, type CoreContext } from '../context.ts';
-import { NotFoundError } from '../errors.ts';
+import { InvalidArgumentError, NotFoundError } from '../errors.ts';
 import { reviewQuery } from './review-filter.ts';
 
 /** A review joined with its shown score's columns (all null when unscored). */
@@ -77,7 +78,7 @@ export function setReviewStatus(context: CoreContext, args: ApiArgs<'reviews.set
 
 export function assignReviews(context: CoreContext, args: ApiArgs<'reviews.assign'>): ApiResult<'reviews.assign'> {
   const assignee = args.assignee?.trim() || null;
-  if (assignee !== null && assignee.length > 80) throw new RangeError('"assignee" must be at most 80 characters');
+  if (assignee !== null && assignee.length > 80) throw new InvalidArgumentError(reason('reviews.assignee_too_long', { max: 80 }));
   const current = context.db.prepare('SELECT assignee FROM reviews WHERE external_id = ?').pluck();
   const update = context.db.prepare('UPDATE reviews SET assignee = ? WHERE external_id = ?');
   const result = context.db.transaction(() => {

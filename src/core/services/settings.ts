@@ -1,6 +1,8 @@
 import type { ApiArgs } from '../../shared/api.ts';
+import { reason } from '../../shared/error-reasons.ts';
 import type { Settings } from '../../shared/types.ts';
 import { audit, type CoreContext } from '../context.ts';
+import { InvalidArgumentError } from '../errors.ts';
 
 // Auto-reply is off until an agent turns it on; 30 days is the return window the demo KB states; orders import as USD when their file names no currency.
 const defaults: Settings = { theme: 'system', language: 'en', agentName: 'Agent', onboarded: false, autoReply: false, autoReplyThreshold: 0.9, returnWindowDays: 30, currency: 'USD' };
@@ -38,7 +40,7 @@ export function updateSettings(context: CoreContext, changes: ApiArgs<'system.up
   for (const [key, value] of Object.entries(changes)) {
     const check = allowed[key as keyof Settings];
     if (value === undefined) continue;
-    if (!check(value)) throw new RangeError(`setting ${key}: ${JSON.stringify(value)} is not allowed`);
+    if (!check(value)) throw new InvalidArgumentError(reason('settings.not_allowed', { key, value: JSON.stringify(value) }));
   }
   context.db.transaction(() => {
     for (const [key, value] of Object.entries(changes)) if (value !== undefined) write.run(key, JSON.stringify(value));

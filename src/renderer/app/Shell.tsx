@@ -126,7 +126,7 @@ export function Shell({ connected }: { connected: boolean }) {
         icon: 'sparkle',
         run: () =>
           api.call('system.createDemo', {}).then(
-            () => toast.success(t('welcome.demoCreated')),
+            () => toast.success((translate) => translate('welcome.demoCreated')),
             (error: unknown) => toast.error(error),
           ),
       },

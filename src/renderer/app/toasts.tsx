@@ -1,25 +1,33 @@
-/** Toast notifications: errors say what failed in the UI's language, successes confirm an action. */
+/**
+ * Toast notifications: errors say what failed in the UI's language, successes confirm an action.
+ * A toast is worded when it renders, not when it is raised, so one still showing when the agent
+ * switches the language is said in the new one.
+ */
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { describeError } from '../components/describe-error.ts';
 import { Icon } from '../components/Icon.tsx';
-import { useT } from '../i18n/i18n.tsx';
+import { isEditable } from '../components/keys.ts';
+import { useWindowKeydown } from '../components/useWindowKeydown.ts';
+import { useT, type MessageKey, type Translate } from '../i18n/i18n.tsx';
 
 type ToastKind = 'error' | 'success';
+/** A success message, worded in whatever language the UI has while it shows. */
+export type ToastText = (translate: Translate) => string;
 /** A button on a success toast, e.g. Undo; the toast closes when it is pressed. */
 export interface ToastAction {
-  label: string;
+  label: MessageKey;
   run(): void;
 }
 
 interface Toast {
   id: number;
   kind: ToastKind;
-  message: string;
+  message: ToastText;
   action?: ToastAction;
 }
 
 interface Toaster {
-  success(message: string, action?: ToastAction): void;
+  success(message: ToastText, action?: ToastAction): void;
   error(error: unknown): void;
 }
 
@@ -36,16 +44,27 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const dismiss = useCallback((id: number) => setToasts((current) => current.filter((toast) => toast.id !== id)), []);
   const push = useCallback(
-    (kind: ToastKind, message: string, action?: ToastAction) => {
+    (kind: ToastKind, message: ToastText, action?: ToastAction) => {
       const id = nextId.current++;
       setToasts((current) => [...current.slice(-3), { id, kind, message, ...(action ? { action } : {}) }]);
       setTimeout(() => dismiss(id), action ? visibleWithAction : visibleFor[kind]);
     },
     [dismiss],
   );
+  // Ctrl/⌘+Z outside a text field (where it undoes typing) presses the newest Undo on screen: the
+  // keyboard's way to it, which Tab reaches only across the whole page.
+  useWindowKeydown((event) => {
+    if (event.defaultPrevented || event.key.toLowerCase() !== 'z' || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || isEditable(event.target)) return;
+    const newest = toasts.findLast((toast) => toast.action?.label === 'common.undo');
+    if (!newest?.action) return;
+    event.preventDefault();
+    dismiss(newest.id);
+    newest.action.run();
+  });
+
   const toaster = useMemo<Toaster>(
-    () => ({ success: (message, action) => push('success', message, action), error: (error) => push('error', describeError(t, error)) }),
-    [push, t],
+    () => ({ success: (message, action) => push('success', message, action), error: (error) => push('error', (translate) => describeError(translate, error)) }),
+    [push],
   );
 
   return (
@@ -55,7 +74,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {toasts.map((toast) => (
           <div key={toast.id} className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid={`toast-${toast.kind}`}>
             <Icon name={toast.kind === 'error' ? 'alert' : 'check'} />
-            <span className="toast-message">{toast.message}</span>
+            <span className="toast-message">{toast.message(t)}</span>
             {toast.action && (
               <button
                 type="button"
@@ -66,7 +85,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                   toast.action?.run();
                 }}
               >
-                {toast.action.label}
+                {t(toast.action.label)}
               </button>
             )}
             <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => dismiss(toast.id)}>

@@ -105,7 +105,7 @@ export function PhotoDropZone({ compact = false, onOpenProduct, listening = true
     try {
       await api.call('vision.learn', { imageBase64: entry.imageBase64, sku, fileName: entry.fileName });
       update(entry.id, { ...entry, learnedSku: sku });
-      toast.success(t('photo.learned', { title }));
+      toast.success((translate) => translate('photo.learned', { title }));
     } catch (error) {
       toast.error(error);
     }
@@ -127,11 +127,7 @@ export function PhotoDropZone({ compact = false, onOpenProduct, listening = true
         <div className="photo-drop-text">
           <strong>{t('products.photo')}</strong>
           {!status.data && <p className="muted small">{t('common.loading')}</p>}
-          {status.data && !available && (
-            <p className="muted small" data-testid="photo-status">
-              {status.data.message ? describeErrorReason(t, status.data.reason, status.data.message) : t('products.photoUnavailable')}
-            </p>
-          )}
+          {status.data && !available && <UnavailableReason compact={compact} reason={status.data.message ? describeErrorReason(t, status.data.reason, status.data.message) : null} />}
           {available && <p className="muted small">{t('photo.hint', { modifier: modifierKey() })}</p>}
         </div>
         {available && (
@@ -223,5 +219,25 @@ export function PhotoDropZone({ compact = false, onOpenProduct, listening = true
         </div>
       ))}
     </section>
+  );
+}
+
+/**
+ * Why photos cannot be identified. The reason names files, checksums and folders: Product lookup
+ * has the width for it, a customer's sidebar does not (it pushed the orders out of sight), so there
+ * it is one line pointing to Settings › Models, which lists the same reason, with the whole text on hover.
+ */
+function UnavailableReason({ compact, reason }: { compact: boolean; reason: string | null }) {
+  const t = useT();
+  if (compact || reason === null)
+    return (
+      <p className="muted small" data-testid="photo-status" title={reason ?? undefined}>
+        {t(reason === null ? 'products.photoUnavailable' : 'products.photoUnavailableSeeModels')}
+      </p>
+    );
+  return (
+    <p className="muted small" data-testid="photo-status">
+      {reason}
+    </p>
   );
 }

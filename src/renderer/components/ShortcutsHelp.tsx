@@ -23,6 +23,7 @@ function shortcutList(modifier: string): { keys: string[]; label: MessageKey }[]
     { keys: ['e'], label: 'shortcuts.resolve' },
     { keys: ['r'], label: 'shortcuts.reply' },
     { keys: ['a'], label: 'shortcuts.assign' },
+    { keys: [modifier, 'Z'], label: 'shortcuts.undo' },
     { keys: ['Esc'], label: 'shortcuts.close' },
   ];
 }

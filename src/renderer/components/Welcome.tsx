@@ -34,7 +34,7 @@ export function Welcome({ onImport }: { onImport: () => void }) {
       hint: t('welcome.demoHint'),
       action: async () => {
         await api.call('system.createDemo', {});
-        toast.success(t('welcome.demoCreated'));
+        toast.success((translate) => translate('welcome.demoCreated'));
       },
     },
     { id: 'import', icon: 'upload', title: t('welcome.import'), hint: t('welcome.importHint'), action: async () => onImport() },

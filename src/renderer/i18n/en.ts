@@ -219,6 +219,7 @@ export const en = {
   'products.backToProduct': 'Back to the previous product',
   'products.photo': 'Identify from a photo',
   'products.photoUnavailable': 'Photo identification is not available.',
+  'products.photoUnavailableSeeModels': 'Photo identification is not installed: Settings › Models names the files it needs.',
   'products.learned': 'learned',
   'products.similar': 'Similar',
   'products.noSimilar': 'No similar products yet.',
@@ -508,6 +509,7 @@ export const en = {
   'chat.knowledge.import': 'Import articles',
   'palette.searchKnowledge': 'Search the knowledge base',
   'shortcuts.knowledgeSearch': 'Search the knowledge base and insert an answer into the reply',
+  'shortcuts.undo': 'Undo the last change while its notice shows (outside text fields)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,10 +1,10 @@
 /** Chat: conversations by status, the selected thread with its composer, and the customer beside it. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConversationStatus, EscalationReason } from '../../../shared/types.ts';
 import { useApi, useApiData } from '../../app/api.tsx';
 import type { Navigate, Route } from '../../app/routes.ts';
 import { useSettings } from '../../app/settings.tsx';
-import { useToast } from '../../app/toasts.tsx';
+import { useToast, type ToastText } from '../../app/toasts.tsx';
 import { CustomerDetailPanel } from '../../components/CustomerDetailPanel.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { isEditable } from '../../components/keys.ts';
@@ -29,8 +29,14 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
   const [knowledgeRequested, setKnowledgeRequested] = useState(false);
   const knowledgeRequestHandled = useCallback(() => setKnowledgeRequested(false), []);
 
+  // A conversation opened from elsewhere (a customer's history) shows under its own status tab,
+  // so the list marks it and j / k go on from it; one the agent moves while it is open stays put.
+  const showUnderItsTab = useRef(false);
   useEffect(() => {
-    if (route.conversationId) setSelectedId(route.conversationId);
+    if (route.conversationId) {
+      setSelectedId(route.conversationId);
+      showUnderItsTab.current = true;
+    }
     if (route.knowledgeSearch) setKnowledgeRequested(true);
   }, [route]);
 
@@ -46,6 +52,11 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
   const conversation = useApiData((client) => (selectedId ? client.call('chat.get', { id: selectedId }) : Promise.resolve(null)), selectedId ?? '', ['chat']);
   const current = conversation.data && conversation.data.id === selectedId ? conversation.data : null;
   const customerId = current?.customerId ?? null;
+  useEffect(() => {
+    if (!current || !showUnderItsTab.current) return;
+    showUnderItsTab.current = false;
+    setStatus(current.status);
+  }, [current]);
   const customer = useApiData((client) => (customerId ? client.call('customers.get', { id: customerId }) : Promise.resolve(null)), customerId ?? '', ['customers', 'orders', 'chat']);
 
   const send = async (author: 'agent' | 'note' | 'customer', body: string) => {
@@ -65,19 +76,19 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
    * and escalation all take something out of sight (a resolved conversation leaves the Open tab,
    * a cleared escalation lets the assistant reply by itself).
    */
-  const changeWithUndo = async (change: () => Promise<unknown>, message: string, revert: (() => Promise<unknown>) | null) => {
+  const changeWithUndo = async (change: () => Promise<unknown>, message: ToastText, revert: (() => Promise<unknown>) | null) => {
     try {
       await change();
       conversation.reload();
       const undo = () =>
         void revert?.().then(
           () => {
-            toast.success(t('common.undone'));
+            toast.success((translate) => translate('common.undone'));
             conversation.reload();
           },
           (error: unknown) => toast.error(error),
         );
-      toast.success(message, revert ? { label: t('common.undo'), run: undo } : undefined);
+      toast.success(message, revert ? { label: 'common.undo', run: undo } : undefined);
     } catch (error) {
       toast.error(error);
     }
@@ -88,7 +99,7 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
       ? Promise.resolve()
       : changeWithUndo(
           () => api.call('chat.setStatus', { id, status: next }),
-          t('chat.statusChanged', { status: t(`status.${next}`) }),
+          (translate) => translate('chat.statusChanged', { status: translate(`status.${next}`) }),
           () => api.call('chat.setStatus', { id, status: previous }),
         );
 
@@ -96,12 +107,12 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
   const assign = (id: string, previous: string | null, assignee: string) =>
     changeWithUndo(
       () => api.call('chat.assign', { id, assignee }),
-      t('chat.assignedTo', { name: assignee }),
+      (translate) => translate('chat.assignedTo', { name: assignee }),
       () => api.call('chat.assign', { id, assignee: previous ?? '' }),
     );
 
   const clearEscalation = (id: string, reason: EscalationReason | null) =>
-    changeWithUndo(() => api.call('chat.clearEscalation', { id }), t('chat.escalationCleared'), reason ? () => api.call('chat.escalate', { id, reason }) : null);
+    changeWithUndo(() => api.call('chat.clearEscalation', { id }), (translate) => translate('chat.escalationCleared'), reason ? () => api.call('chat.escalate', { id, reason }) : null);
 
   // The keys of Review triage, for conversations: j / k move through the list, r writes the reply, e resolves.
   useWindowKeydown((event) => {

@@ -71,6 +71,12 @@ export function Composer({
     if (knowledgeOpen) focusKnowledgeSearch();
     else setKnowledgeOpen(true);
   };
+  // Choosing Reply or Internal note is choosing what to write next: the caret goes to the field,
+  // so the agent's keys are text, not shortcuts (e would resolve the conversation).
+  const chooseMode = (next: ComposerMode) => {
+    setMode(next);
+    textarea.current?.focus();
+  };
   const closeKnowledge = () => {
     setKnowledgeOpen(false);
     textarea.current?.focus();
@@ -138,11 +144,11 @@ export function Composer({
       }}
     >
       <div className="composer-modes" role="group" aria-label={t('chat.composer.label')}>
-        <button type="button" className={`chip-toggle ${mode === 'agent' ? 'active' : ''}`} aria-pressed={mode === 'agent'} data-testid="composer-reply" onClick={() => setMode('agent')}>
+        <button type="button" className={`chip-toggle ${mode === 'agent' ? 'active' : ''}`} aria-pressed={mode === 'agent'} data-testid="composer-reply" onClick={() => chooseMode('agent')}>
           <Icon name="send" size={14} />
           {t('chat.composer.reply')}
         </button>
-        <button type="button" className={`chip-toggle ${mode === 'note' ? 'active' : ''}`} aria-pressed={mode === 'note'} data-testid="composer-note" onClick={() => setMode('note')}>
+        <button type="button" className={`chip-toggle ${mode === 'note' ? 'active' : ''}`} aria-pressed={mode === 'note'} data-testid="composer-note" onClick={() => chooseMode('note')}>
           <Icon name="note" size={14} />
           {t('chat.composer.note')}
         </button>

@@ -28,13 +28,13 @@ export function ConversationFiles() {
     run(async () => {
       const exported = await api.call('chat.export', { format });
       downloadText(exported.fileName, exported.mime, exported.content);
-      toast.success(t('settings.exported', { file: exported.fileName }));
+      toast.success((translate) => translate('settings.exported', { file: exported.fileName }));
     });
 
   const importFile = (file: File) =>
     run(async () => {
       const result = await api.call('system.import', { kind: 'conversations', fileName: file.name, content: await file.text() });
-      toast.success(t('settings.importDone', { file: result.file, rows: result.rows, inserted: result.inserted, updated: result.updated }));
+      toast.success((translate) => translate('settings.importDone', { file: result.file, rows: result.rows, inserted: result.inserted, updated: result.updated }));
     });
 
   return (

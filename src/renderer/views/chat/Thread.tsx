@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Conversation, ConversationStatus } from '../../../shared/types.ts';
 import { useApiData } from '../../app/api.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { useLanguage, useT } from '../../i18n/i18n.tsx';
-import { Composer, type ComposerMode } from './Composer.tsx';
+import { Composer, composerInputId, type ComposerMode } from './Composer.tsx';
 import { conversationStatuses } from './ConversationList.tsx';
 import { customerPaneId, customerPaneKey } from './CustomerPane.tsx';
 import { CustomerSimulator } from './CustomerSimulator.tsx';
@@ -59,13 +60,26 @@ export function Thread({
   }, [conversation.id, conversation.messages.length]);
 
   // Without an automatic reply, the best suggestion waits as a draft; the agent's own text is never replaced.
+  // A message the assistant did not understand drafts nothing: its guesses stay in the panel, where
+  // the agent sees they are guesses, instead of sitting in the reply one Ctrl+Enter from the customer.
   useEffect(() => {
     if (!fresh) return;
-    const next = fresh.suggestions[0]?.text ?? '';
+    const next = fresh.outOfScope ? '' : (fresh.suggestions[0]?.text ?? '');
     const previous = assistantDraft.current;
     assistantDraft.current = next;
     setDraft((current) => (current.trim() === '' || current === previous ? next : current));
   }, [fresh]);
+
+  // The Insert button would keep the focus: the agent's next keystrokes, meant as edits, would be
+  // shortcuts (k opens another conversation). The reply is rendered at once (flushSync), so the
+  // caret is in it, at the end, before the next key arrives.
+  const insertSuggestion = (text: string) => {
+    flushSync(() => setDraft(text));
+    const field = document.getElementById(composerInputId);
+    if (!(field instanceof HTMLTextAreaElement)) return;
+    field.focus();
+    field.setSelectionRange(text.length, text.length);
+  };
 
   useEffect(() => {
     const suggestionList = result?.suggestions ?? [];
@@ -76,7 +90,7 @@ export function Thread({
       const suggestion = match ? suggestionList[Number(match[1]) - 1] : undefined;
       if (!suggestion) return;
       event.preventDefault();
-      setDraft(suggestion.text);
+      insertSuggestion(suggestion.text);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -130,7 +144,7 @@ export function Thread({
         ))}
         <div ref={end} />
       </div>
-      <SuggestionsPanel result={result} onInsert={setDraft} />
+      <SuggestionsPanel result={result} onInsert={insertSuggestion} />
       <CustomerSimulator onSend={(body) => onSend('customer', body)} />
       <Composer
         conversationId={conversation.id}

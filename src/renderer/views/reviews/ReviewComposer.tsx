@@ -34,7 +34,7 @@ export function ReviewComposer({ kind, reviewId, onAssign, onClose }: ReviewComp
     setBusy(true);
     try {
       await api.call('reviews.reply', { id: reviewId, body: value });
-      toast.success(t('reviews.replySaved'));
+      toast.success((translate) => translate('reviews.replySaved'));
       onClose();
     } catch (error) {
       toast.error(error);

@@ -29,10 +29,10 @@ export function ReviewDetail({ review, composer, onComposer, onStatus, onAssign 
       const { correction } = await api.call('reviews.setLabel', { id: review.id, label });
       const undo = () =>
         void api.call('reviews.withdrawLabel', { correction }).then(
-          () => toast.success(t('common.undone')),
+          () => toast.success((translate) => translate('common.undone')),
           (error: unknown) => toast.error(error),
         );
-      toast.success(t('reviews.labelSaved', { label: t(`reviews.sentiment.${label}`) }), { label: t('common.undo'), run: undo });
+      toast.success((translate) => translate('reviews.labelSaved', { label: translate(`reviews.sentiment.${label}`) }), { label: 'common.undo', run: undo });
     } catch (error) {
       toast.error(error);
     }

@@ -33,7 +33,7 @@ export function ReviewModelPanel() {
     setBusy('switching');
     try {
       const switched = await api.call('reviews.useModel', { model });
-      toast.success(t('reviews.model.switched', { model: modelName(switched.active), n: switched.rescored }));
+      toast.success((translate) => translate('reviews.model.switched', { model: modelName(switched.active), n: switched.rescored }));
       setResult(null);
       status.reload();
     } catch (error) {

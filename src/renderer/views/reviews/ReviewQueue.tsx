@@ -80,8 +80,7 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
       setChecked(new Set());
       keepQueueFocus();
       const undo = () => void revert(() => api.call('reviews.setStatus', { ids: changed, status: status === 'resolved' ? 'open' : 'resolved' }));
-      const message = status === 'resolved' ? t('reviews.resolved', { n: changed.length }) : t('reviews.reopenedMany', { n: changed.length });
-      toast.success(message, changed.length ? { label: t('common.undo'), run: undo } : undefined);
+      toast.success((translate) => translate(status === 'resolved' ? 'reviews.resolved' : 'reviews.reopenedMany', { n: changed.length }), changed.length ? { label: 'common.undo', run: undo } : undefined);
     } catch (error) {
       toast.error(error);
     }
@@ -100,7 +99,7 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
           for (const entry of previous) byAssignee.set(entry.assignee, [...(byAssignee.get(entry.assignee) ?? []), entry.id]);
           for (const [name, reviewIds] of byAssignee) await api.call('reviews.assign', { ids: reviewIds, assignee: name });
         });
-      toast.success(t('reviews.assigned', { n: updated, name: assignee }), { label: t('common.undo'), run: undo });
+      toast.success((translate) => translate('reviews.assigned', { n: updated, name: assignee }), { label: 'common.undo', run: undo });
     } catch (error) {
       toast.error(error);
     }
@@ -109,7 +108,7 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
   const revert = async (action: () => Promise<unknown>) => {
     try {
       await action();
-      toast.success(t('common.undone'));
+      toast.success((translate) => translate('common.undone'));
     } catch (error) {
       toast.error(error);
     }
@@ -119,7 +118,7 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
     try {
       const exported = await api.call('reviews.export', filter);
       downloadText(exported.fileName, exported.mime, exported.content);
-      toast.success(t('reviews.exported', { file: exported.fileName }));
+      toast.success((translate) => translate('reviews.exported', { file: exported.fileName }));
     } catch (error) {
       toast.error(error);
     }

@@ -16,7 +16,7 @@ export function AppearancePanel() {
 
   const save = (changes: Parameters<typeof update>[0], confirm = false) =>
     update(changes).then(
-      () => confirm && toast.success(t('settings.saved')),
+      () => confirm && toast.success((translate) => translate('settings.saved')),
       (error: unknown) => toast.error(error),
     );
 

@@ -24,7 +24,7 @@ export function AssistantPanel() {
 
   const save = (changes: Parameters<typeof update>[0]) =>
     update(changes).then(
-      () => toast.success(t('settings.saved')),
+      () => toast.success((translate) => translate('settings.saved')),
       (error: unknown) => toast.error(error),
     );
 

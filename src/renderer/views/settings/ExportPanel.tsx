@@ -17,7 +17,7 @@ export function ExportPanel() {
     try {
       const exported = await api.call('system.export', { kind });
       downloadText(exported.fileName, exported.mime, exported.content);
-      toast.success(t('settings.exported', { file: exported.fileName }));
+      toast.success((translate) => translate('settings.exported', { file: exported.fileName }));
     } catch (error) {
       toast.error(error);
     } finally {

@@ -34,7 +34,7 @@ export function ImportPanel({ focusRequest }: { focusRequest: object | null }) {
       const content = await file.text();
       const result = await api.call('system.import', { kind, fileName: file.name, content });
       setOutcome({ ok: true, result });
-      toast.success(t('settings.importDone', { file: result.file, rows: result.rows, inserted: result.inserted, updated: result.updated }));
+      toast.success((translate) => translate('settings.importDone', { file: result.file, rows: result.rows, inserted: result.inserted, updated: result.updated }));
     } catch (error) {
       // Said where the panel renders it, so it names the file, row and field in the UI's current language until the next attempt.
       setOutcome({ ok: false, error });

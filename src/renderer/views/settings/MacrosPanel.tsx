@@ -30,7 +30,7 @@ export function MacrosPanel() {
       else await api.call('macros.create', form);
       setEditing(null);
       setForm(blank);
-      toast.success(t('settings.saved'));
+      toast.success((translate) => translate('settings.saved'));
     } catch (error) {
       toast.error(error);
     }
@@ -48,10 +48,10 @@ export function MacrosPanel() {
         void api
           .call('macros.create', { name: macro.name, body: macro.body, ...(macro.shortcut ? { shortcut: macro.shortcut } : {}), ...(macro.intent ? { intent: macro.intent } : {}) })
           .then(
-            () => toast.success(t('common.undone')),
+            () => toast.success((translate) => translate('common.undone')),
             (error: unknown) => toast.error(error),
           );
-      toast.success(t('settings.macroDeleted', { name: macro.name }), { label: t('common.undo'), run: restore });
+      toast.success((translate) => translate('settings.macroDeleted', { name: macro.name }), { label: 'common.undo', run: restore });
     } catch (error) {
       toast.error(error);
     }

@@ -22,7 +22,7 @@ function DemoPanel() {
     setBusy(true);
     try {
       await api.call('system.createDemo', {});
-      toast.success(t('welcome.demoCreated'));
+      toast.success((translate) => translate('welcome.demoCreated'));
     } catch (error) {
       toast.error(error);
     } finally {

@@ -114,7 +114,7 @@ export function SystemPanel() {
       <section className="card" aria-labelledby="models-title" data-testid="models">
         <h2 id="models-title">{t('settings.models')}</h2>
         {models.data?.length === 0 && <p className="muted">{t('settings.noModels')}</p>}
-        <table className="table" hidden={!models.data?.length}>
+        <table className="table models-table" hidden={!models.data?.length}>
           <thead>
             <tr>
               <th>{t('settings.model')}</th>
