@@ -43,7 +43,11 @@ describe('services', () => {
   it('lists, filters and pages the catalog', async () => {
     const { client } = await seeded();
     expect((await client.call('catalog.list', { category: 'Kitchen' })).items.map((product) => product.sku)).toEqual(['POT', 'CUP']);
-    expect(await client.call('catalog.list', { query: 'tea', limit: 1 })).toMatchObject({ total: 3, items: [{ sku: 'POT' }] });
+    expect(await client.call('catalog.list', { query: 'tea', limit: 1 })).toMatchObject({ total: 3, items: [{ sku: 'TEA' }] });
+    // Relevance first: the SKU itself, a title beginning with the word, a title word beginning with it.
+    expect((await client.call('catalog.list', { query: 'tea' })).items.map((product) => product.sku)).toEqual(['TEA', 'CUP', 'POT']);
+    expect((await client.call('catalog.list', { query: 'glass' })).items.map((product) => product.sku)).toEqual(['POT']);
+    expect((await client.call('catalog.list', { query: 'cup' })).items.map((product) => product.sku)).toEqual(['CUP']);
     expect(await client.call('catalog.list', { query: '100%_' })).toEqual({ items: [], total: 0 });
     expect(await client.call('catalog.categories', {})).toEqual([
       { category: 'Electronics', count: 1 },
