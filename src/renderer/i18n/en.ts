@@ -110,6 +110,7 @@ export const en = {
   'reviews.select': 'Select review',
   'reviews.selectAll': 'Select all shown',
   'reviews.empty': 'No reviews match these filters.',
+  'reviews.clearFilters': 'Clear filters',
   'reviews.pick': 'Select a review to see it here.',
   'reviews.resolved': '{n} {n|review|reviews} resolved.',
   'reviews.reopened': 'Review reopened.',

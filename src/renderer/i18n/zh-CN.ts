@@ -105,6 +105,7 @@ export const zhCN: Dictionary = {
   'reviews.select': '选择评价',
   'reviews.selectAll': '全选当前列表',
   'reviews.empty': '没有符合筛选条件的评价。',
+  'reviews.clearFilters': '清除筛选',
   'reviews.pick': '选择一条评价以在此查看。',
   'reviews.resolved': '已解决 {n} 条评价。',
   'reviews.reopened': '评价已重新打开。',

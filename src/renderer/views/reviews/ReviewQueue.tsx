@@ -22,9 +22,11 @@ interface ReviewQueueProps {
   /** Changes whenever the filter does, to reload and reset the selection. */
   filterKey: string;
   onActiveSku: (sku: string | null) => void;
+  /** Turns every filter off; null when none is on. */
+  onClearFilters: (() => void) | null;
 }
 
-export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps) {
+export function ReviewQueue({ filter, filterKey, onActiveSku, onClearFilters }: ReviewQueueProps) {
   const t = useT();
   const api = useApi();
   const toast = useToast();
@@ -193,7 +195,26 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
           </button>
         </div>
         <ul className="item-list" ref={listRef} data-testid="review-list">
-          {reviews.data && items.length === 0 && <li className="empty-state">{t('reviews.empty')}</li>}
+          {reviews.data && items.length === 0 && (
+            <li className="empty-state">
+              {t('reviews.empty')}
+              {/* A button, so Tab reaches it from the filters above; Enter or Space presses it. */}
+              {onClearFilters && (
+                <button
+                  type="button"
+                  className="button small"
+                  data-testid="review-clear-filters"
+                  onClick={() => {
+                    // The button goes with the empty queue: the focus goes on to the first review.
+                    keepQueueFocus();
+                    onClearFilters();
+                  }}
+                >
+                  {t('reviews.clearFilters')}
+                </button>
+              )}
+            </li>
+          )}
           {!reviews.data && <li className="empty-state">{t('common.loading')}</li>}
           {items.map((review, position) => (
             <li key={review.id} className={`review-row ${position === index ? 'selected' : ''}`} data-testid="review-row" data-review-id={review.id}>
