@@ -511,6 +511,8 @@ export const en = {
   'palette.searchKnowledge': 'Search the knowledge base',
   'shortcuts.knowledgeSearch': 'Search the knowledge base and insert an answer into the reply',
   'shortcuts.undo': 'Undo the last change while its notice shows (outside text fields)',
+  'shortcuts.productBack': 'Back from a product to the results, as the Back button (also Esc)',
+  'shortcuts.productGrid': 'From the product search into the results; arrows move, Enter opens',
 } as const;
 
 export type MessageKey = keyof typeof en;

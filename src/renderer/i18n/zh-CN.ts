@@ -606,4 +606,6 @@ export const zhCN: Dictionary = {
   'palette.searchKnowledge': '搜索知识库',
   'shortcuts.knowledgeSearch': '搜索知识库并将答案插入回复',
   'shortcuts.undo': '撤销刚才的更改（提示仍显示时，文本框外）',
+  'shortcuts.productBack': '从商品页返回结果，同“返回”按钮（也可按 Esc）',
+  'shortcuts.productGrid': '从商品搜索框进入结果；方向键移动，Enter 打开',
 };
