@@ -47,6 +47,8 @@ describe('review triage in the browser', () => {
     await expect.poll(() => page.locator(`[data-review-id="${second}"]`).count()).toBe(0);
     await page.getByTestId('toast-action').click();
     await expect.poll(() => page.locator(`[data-review-id="${second}"]`).count()).toBe(1);
+    // The focus, dropped with the pressed Undo, goes to the review it brought back.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-review-id]')?.getAttribute('data-review-id'))).toBe(second);
   });
 
   test('replies with r, assigns with a, and corrects the label', async () => {

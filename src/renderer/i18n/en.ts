@@ -27,6 +27,7 @@ export const en = {
   'common.loadMore': 'Load more',
   'common.undo': 'Undo',
   'common.undone': 'Undone.',
+  'toasts.more': '{n} earlier {n|notice|notices}',
 
   'time.now': 'just now',
   'time.minutes': '{n} min ago',

@@ -22,6 +22,7 @@ export const zhCN: Dictionary = {
   'common.loadMore': '加载更多',
   'common.undo': '撤销',
   'common.undone': '已撤销。',
+  'toasts.more': '另有 {n} 条较早的提示',
 
   'time.now': '刚刚',
   'time.minutes': '{n} 分钟前',

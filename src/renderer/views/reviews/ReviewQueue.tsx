@@ -17,6 +17,9 @@ import { Stars } from './Stars.tsx';
 
 const pageSize = 200;
 
+/** A review's row in the queue, to focus once an undo brings it back. */
+const rowOf = (id: string | undefined) => (id === undefined ? null : document.querySelector<HTMLElement>(`[data-review-id="${CSS.escape(id)}"] .list-row`));
+
 interface ReviewQueueProps {
   filter: ReviewFilter;
   /** Changes whenever the filter does, to reload and reset the selection. */
@@ -81,8 +84,11 @@ export function ReviewQueue({ filter, filterKey, onActiveSku, onClearFilters }: 
       const { changed } = await api.call('reviews.setStatus', { ids, status });
       setChecked(new Set());
       keepQueueFocus();
-      const undo = () => void revert(() => api.call('reviews.setStatus', { ids: changed, status: status === 'resolved' ? 'open' : 'resolved' }));
-      toast.success((translate) => translate(status === 'resolved' ? 'reviews.resolved' : 'reviews.reopenedMany', { n: changed.length }), changed.length ? { label: 'common.undo', run: undo } : undefined);
+      const undo = () => revert(() => api.call('reviews.setStatus', { ids: changed, status: status === 'resolved' ? 'open' : 'resolved' }));
+      toast.success(
+        (translate) => translate(status === 'resolved' ? 'reviews.resolved' : 'reviews.reopenedMany', { n: changed.length }),
+        changed.length ? { label: 'common.undo', run: undo, focusAfter: () => rowOf(changed[0]) } : undefined,
+      );
     } catch (error) {
       toast.error(error);
     }
@@ -96,12 +102,12 @@ export function ReviewQueue({ filter, filterKey, onActiveSku, onClearFilters }: 
       keepQueueFocus();
       // Undo puts each review back with its own previous assignee, one call per name.
       const undo = () =>
-        void revert(async () => {
+        revert(async () => {
           const byAssignee = new Map<string | null, string[]>();
           for (const entry of previous) byAssignee.set(entry.assignee, [...(byAssignee.get(entry.assignee) ?? []), entry.id]);
           for (const [name, reviewIds] of byAssignee) await api.call('reviews.assign', { ids: reviewIds, assignee: name });
         });
-      toast.success((translate) => translate('reviews.assigned', { n: updated, name: assignee }), { label: 'common.undo', run: undo });
+      toast.success((translate) => translate('reviews.assigned', { n: updated, name: assignee }), { label: 'common.undo', run: undo, focusAfter: () => rowOf(ids[0]) });
     } catch (error) {
       toast.error(error);
     }
