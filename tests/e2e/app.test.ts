@@ -243,6 +243,11 @@ describe('ShopDesk in the browser', () => {
     await page.getByTestId('composer-input').fill('Checked the courier portal.');
     await page.getByTestId('composer-send').click();
     await expect.poll(() => page.locator('.message-note').last().textContent()).toContain('Checked the courier portal.');
+    // With the note added, the composer is back to replying to the customer, the caret still in it.
+    await expect.poll(() => page.getByTestId('composer-reply').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('composer-note').getAttribute('aria-pressed')).toBe('false');
+    expect(await page.getByTestId('composer-send').textContent()).toBe('Send');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('composer-input');
     await screenshot(page, 'chat-thread');
   });
 

@@ -1,7 +1,7 @@
 /**
  * Colour contrast of what each view shows, in the light and the dark theme: text needs WCAG AA
  * (4.5:1, large text 3:1) against the background it is drawn on, tinted rows and badges included;
- * rating stars, read as a graphic, need 3:1. The chat's knowledge-base search is checked open.
+ * rating stars, read as a graphic, need 3:1. The chat's knowledge-base search is checked open, and toasts stacked past their cap.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -97,6 +97,13 @@ describe('colour contrast', () => {
       await page.getByTestId('knowledge-result').first().waitFor();
       failures.push(...(await lowContrast(page)).map((failure) => `knowledge search: ${failure}`));
       await page.keyboard.press('Escape');
+      // Toasts with Undo, more than three: the newest shown, the older folded into a button.
+      for (const status of ['pending', 'open', 'pending', 'open']) {
+        await page.getByTestId(`status-${status}`).click();
+        await expect.poll(() => page.getByTestId(`status-${status}`).getAttribute('aria-pressed')).toBe('true');
+      }
+      await page.getByTestId('toast-more').waitFor();
+      failures.push(...(await lowContrast(page)).map((failure) => `toasts: ${failure}`));
       expect(failures).toEqual([]);
     });
   }

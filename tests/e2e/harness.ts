@@ -179,3 +179,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 }
+
+/**
+ * A screenshot in the dark theme the system asks for, then back to light. Reduced motion: the
+ * buttons' colour transition would otherwise be caught halfway.
+ */
+export async function screenshotDark(page: Page, name: string): Promise<void> {
+  for (const theme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme: theme, reducedMotion: theme === 'dark' ? 'reduce' : null });
+    await page.waitForFunction((expected) => document.documentElement.dataset.theme === expected, theme);
+    if (theme === 'dark') await screenshot(page, name);
+  }
+}

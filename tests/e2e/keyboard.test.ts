@@ -127,6 +127,7 @@ describe('keyboard', () => {
     await help.waitFor();
     expect(await help.textContent()).toContain('Next conversation or review');
     expect(await help.textContent()).toContain('Search the knowledge base and insert an answer into the reply');
+    expect(await help.textContent()).toContain('Back from a product to the results, as the Back button (also Esc)Alt+←');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });
   });

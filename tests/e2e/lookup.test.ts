@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { packshotSvg } from '../../src/core/demo/packshots.ts';
 import { decodeRgb, encodeImage, renderSvgToPng } from '../../src/core/imaging/images.ts';
-import { importFile, openView, readDemoFacts, screenshot, sharedModels, type DemoFacts, useHarness } from './harness.ts';
+import { importFile, openView, readDemoFacts, screenshot, screenshotDark, sharedModels, type DemoFacts, useHarness } from './harness.ts';
 
 interface TestFile {
   name: string;
@@ -160,6 +160,83 @@ describe('product lookup with an image extractor', () => {
     await expect.poll(() => page.getByTestId('photo-candidate').count()).toBe(5);
     expect(await page.getByTestId('photo-candidate').evaluateAll((items) => items.map((item) => item.getAttribute('data-sku')))).toContain(product.sku);
     await screenshot(page, 'chat-sidebar-lookup');
+  });
+
+  test('from the keyboard: ↓ from the search into the results, arrows move, Enter opens, Esc and Alt+← go back with the search and scroll kept', async () => {
+    const { page, browser, url } = harness();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openView(page, 'products');
+    const search = page.getByTestId('product-search');
+    const cards = page.getByTestId('product-card');
+    const listed = () => cards.evaluateAll((items) => items.map((item) => item.getAttribute('data-sku')));
+    await search.fill('');
+    await expect.poll(() => cards.count()).toBeGreaterThan(20);
+    const unfiltered = (await listed()).join();
+    // The search settles after a short debounce: wait for its results, ranked, not the whole catalog.
+    await search.fill('e');
+    await expect.poll(async () => (await listed()).join()).not.toBe(unfiltered);
+    const skus = await listed();
+    expect(skus.length).toBeGreaterThan(20);
+    const columns = await cards.evaluateAll((items) => items.filter((item) => (item as HTMLElement).offsetTop === (items[0] as HTMLElement).offsetTop).length);
+    expect(columns).toBeGreaterThan(1);
+    const focusedSku = () => page.evaluate(() => document.activeElement?.getAttribute('data-sku') ?? document.activeElement?.getAttribute('data-testid'));
+
+    await search.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedSku()).toBe(skus[0]);
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedSku()).toBe(skus[1]);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedSku()).toBe(skus[1 + columns]);
+    await screenshot(page, 'products-keyboard');
+    await screenshotDark(page, 'products-keyboard-dark');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focusedSku()).toBe(skus[0]);
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedSku()).toBe('product-search');
+
+    // The last result, scrolled to, opened with Enter; Esc comes back to it with the search and the scroll as they were.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    const last = skus.at(-1);
+    expect(await focusedSku()).toBe(last);
+    const scrolled = await page.locator('.products-layout').evaluate((list) => list.scrollTop);
+    expect(scrolled).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('product-detail').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('product-detail').waitFor({ state: 'detached' });
+    await expect.poll(focusedSku).toBe(last);
+    expect(await search.inputValue()).toBe('e');
+    expect(await page.locator('.products-layout').evaluate((list) => list.scrollTop)).toBe(scrolled);
+
+    await page.keyboard.press('Enter');
+    await page.getByTestId('product-detail').waitFor();
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.getByTestId('product-detail').waitFor({ state: 'detached' });
+    await expect.poll(focusedSku).toBe(last);
+
+    // In the search field the arrows along the line and Esc stay the field's own.
+    await search.focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await focusedSku()).toBe('product-search');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // On a Mac the Back keys are ⌘+[ and ⌘+←, as in its browsers.
+    const mac = await browser.newPage({ userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36' });
+    try {
+      await mac.goto(url);
+      await openView(mac, 'products');
+      for (const keys of ['Meta+BracketLeft', 'Meta+ArrowLeft']) {
+        await mac.getByTestId('product-card').first().click();
+        await mac.getByTestId('product-detail').waitFor();
+        await mac.keyboard.press(keys);
+        await mac.getByTestId('product-detail').waitFor({ state: 'detached' });
+      }
+    } finally {
+      await mac.close();
+    }
   });
 });
 

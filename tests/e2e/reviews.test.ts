@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
-import { openView, repositoryRoot, screenshot, useHarness } from './harness.ts';
+import { openView, repositoryRoot, screenshot, screenshotDark, useHarness } from './harness.ts';
 
 describe('review triage in the browser', () => {
   const harness = useHarness();
@@ -47,6 +47,8 @@ describe('review triage in the browser', () => {
     await expect.poll(() => page.locator(`[data-review-id="${second}"]`).count()).toBe(0);
     await page.getByTestId('toast-action').click();
     await expect.poll(() => page.locator(`[data-review-id="${second}"]`).count()).toBe(1);
+    // The focus, dropped with the pressed Undo, goes to the review it brought back.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-review-id]')?.getAttribute('data-review-id'))).toBe(second);
   });
 
   test('replies with r, assigns with a, and corrects the label', async () => {
@@ -152,6 +154,64 @@ describe('review triage in the browser', () => {
     await page.getByTestId('review-detail').waitFor();
     await screenshot(page, 'reviews-queue-dark');
     await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  test('filters that leave the queue empty offer Clear filters, reached with Tab, which turns every filter off', async () => {
+    const { page } = harness();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('reviews-tab-queue').click();
+    await page.getByTestId('review-query').fill('no review says this');
+    await page.getByTestId('review-sku').fill('SD-1204');
+    await page.getByTestId('review-sentiment').selectOption('negative');
+    await page.getByTestId('review-aspect').selectOption({ index: 1 });
+    await page.getByTestId('review-lang').selectOption('en');
+    await page.getByTestId('review-status').selectOption('resolved');
+    await page.getByTestId('review-from').fill('2026-01-01');
+    await page.getByTestId('review-to').fill('2026-12-31');
+    const clear = page.getByTestId('review-clear-filters');
+    await clear.waitFor();
+    expect(await page.getByTestId('review-row').count()).toBe(0);
+    await screenshot(page, 'reviews-clear-filters');
+    await screenshotDark(page, 'reviews-clear-filters-dark');
+
+    // From the text filter, Tab walks the other filters (the dates field by field) and the toolbar to the button.
+    await page.getByTestId('review-query').focus();
+    const focusedTestId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+    for (let presses = 0; presses < 40 && (await focusedTestId()) !== 'review-clear-filters'; presses += 1) await page.keyboard.press('Tab');
+    expect(await focusedTestId()).toBe('review-clear-filters');
+    await page.keyboard.press('Enter');
+
+    for (const testId of ['review-query', 'review-sku', 'review-sentiment', 'review-aspect', 'review-lang', 'review-status', 'review-from', 'review-to']) {
+      expect(await page.getByTestId(testId).inputValue(), testId).toBe('');
+    }
+    // Every review, open and resolved; the focus goes on to the first of them.
+    const demoReviews = parse(await readFile(join(repositoryRoot, 'resources', 'demo', 'reviews.csv'), 'utf8'), { columns: true }) as unknown[];
+    await expect.poll(() => page.getByTestId('review-row').count()).toBe(demoReviews.length);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-review-id]') === document.querySelector('[data-testid="review-row"]'))).toBe(true);
+    expect(await clear.count()).toBe(0);
+  });
+
+  test("the summary's product field names the product summarised, the selected review's, and picks another", async () => {
+    const { page } = harness();
+    const row = page.getByTestId('review-row').nth(2);
+    await row.locator('.list-row').click();
+    const sku = (await row.locator('.row-meta').textContent()) ?? '';
+    expect(sku).toMatch(/^SD-/);
+    expect(await page.getByTestId('review-sku').inputValue()).toBe('');
+
+    await page.getByTestId('reviews-tab-summary').click();
+    expect(await page.getByTestId('review-sku').inputValue()).toBe(sku);
+    await expect.poll(() => page.getByTestId('summary-sku').textContent()).toBe(sku);
+    await screenshot(page, 'reviews-summary-product');
+    await screenshotDark(page, 'reviews-summary-product-dark');
+
+    const other = sku === 'SD-1204' ? 'SD-1201' : 'SD-1204';
+    await page.getByTestId('review-sku').fill(other);
+    await expect.poll(() => page.getByTestId('summary-sku').textContent()).toBe(other);
+    // Picking a product to summarise leaves the queue's filter alone.
+    await page.getByTestId('reviews-tab-queue').click();
+    expect(await page.getByTestId('review-sku').inputValue()).toBe('');
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 });
 

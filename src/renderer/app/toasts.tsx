@@ -16,7 +16,13 @@ export type ToastText = (translate: Translate) => string;
 /** A button on a success toast, e.g. Undo; the toast closes when it is pressed. */
 export interface ToastAction {
   label: MessageKey;
-  run(): void;
+  /** May return the work it starts: the focus is put back once that settles. */
+  run(): void | Promise<unknown>;
+  /**
+   * Where the focus goes once the action is done, e.g. the row an undo brought back; looked for
+   * until it shows. Without it (or while it finds nothing), the element focused when the toast was raised.
+   */
+  focusAfter?: () => HTMLElement | null;
 }
 
 interface Toast {
@@ -24,6 +30,8 @@ interface Toast {
   kind: ToastKind;
   message: ToastText;
   action?: ToastAction;
+  /** What had the focus when the toast was raised: the place to come back to after its action. */
+  origin: Element | null;
 }
 
 interface Toaster {
@@ -36,9 +44,30 @@ const ToastContext = createContext<Toaster | null>(null);
 const visibleFor = { success: 3_500, error: 8_000 } as const;
 /** Long enough to notice a mistake and reach for Undo. */
 const visibleWithAction = 10_000;
+/** At most this many toasts show at once; older ones fold into one button that shows them again. */
+const shownAtOnce = 3;
+/** How long the focus waits for the item an action restores (its list reloads after the call). */
+const focusWait = 3_000;
+
+/**
+ * Pressing the toast's button removed it and dropped the focus to the page: once the action is done
+ * the focus goes to what it restored, else back where it was, unless the agent has moved it meanwhile.
+ */
+function restoreFocus(toast: Toast, done: Promise<unknown>): void {
+  const deadline = performance.now() + focusWait;
+  const attempt = () => {
+    const focused = document.activeElement;
+    if (focused !== null && focused !== document.body) return;
+    const target = toast.action?.focusAfter?.() ?? (toast.origin instanceof HTMLElement && toast.origin.isConnected ? toast.origin : null);
+    if (target) target.focus();
+    else if (performance.now() < deadline) requestAnimationFrame(attempt);
+  };
+  void done.finally(attempt);
+}
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const [expanded, setExpanded] = useState(false);
   const nextId = useRef(1);
   const t = useT();
 
@@ -46,7 +75,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const push = useCallback(
     (kind: ToastKind, message: ToastText, action?: ToastAction) => {
       const id = nextId.current++;
-      setToasts((current) => [...current.slice(-3), { id, kind, message, ...(action ? { action } : {}) }]);
+      const origin = document.activeElement === document.body ? null : document.activeElement;
+      setToasts((current) => [...current, { id, kind, message, origin, ...(action ? { action } : {}) }]);
+      // Something new folds the older ones again: the cap is what keeps them off the work.
+      setExpanded(false);
       setTimeout(() => dismiss(id), action ? visibleWithAction : visibleFor[kind]);
     },
     [dismiss],
@@ -56,22 +88,36 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   useWindowKeydown((event) => {
     if (event.defaultPrevented || event.key.toLowerCase() !== 'z' || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || isEditable(event.target)) return;
     const newest = toasts.findLast((toast) => toast.action?.label === 'common.undo');
-    if (!newest?.action) return;
+    if (!newest) return;
     event.preventDefault();
-    dismiss(newest.id);
-    newest.action.run();
+    runAction(newest);
   });
+
+  const runAction = (toast: Toast) => {
+    dismiss(toast.id);
+    if (toast.action) restoreFocus(toast, Promise.resolve(toast.action.run()));
+  };
 
   const toaster = useMemo<Toaster>(
     () => ({ success: (message, action) => push('success', message, action), error: (error) => push('error', (translate) => describeError(translate, error)) }),
     [push],
   );
 
+  // Unfolded, the older toasts stay shown until they have all gone.
+  if (expanded && toasts.length <= shownAtOnce) setExpanded(false);
+  const shown = expanded ? toasts : toasts.slice(-shownAtOnce);
+  const folded = toasts.length - shown.length;
+
   return (
     <ToastContext.Provider value={toaster}>
       {children}
-      <div className="toasts" aria-live="polite">
-        {toasts.map((toast) => (
+      <div className="toasts" aria-live="polite" data-testid="toasts">
+        {folded > 0 && (
+          <button type="button" className="button small toast-more" data-testid="toast-more" onClick={() => setExpanded(true)}>
+            {t('toasts.more', { n: folded })}
+          </button>
+        )}
+        {shown.map((toast) => (
           <div key={toast.id} className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid={`toast-${toast.kind}`}>
             <Icon name={toast.kind === 'error' ? 'alert' : 'check'} />
             <span className="toast-message">{toast.message(t)}</span>
@@ -80,10 +126,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                 type="button"
                 className="button small"
                 data-testid="toast-action"
-                onClick={() => {
-                  dismiss(toast.id);
-                  toast.action?.run();
-                }}
+                onClick={() => runAction(toast)}
               >
                 {t(toast.action.label)}
               </button>

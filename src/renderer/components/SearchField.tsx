@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, Ref } from 'react';
 import { Icon } from './Icon.tsx';
 
 /**
@@ -12,6 +12,7 @@ export function SearchField({
   grow = false,
   onChange,
   inputProps,
+  inputRef,
 }: {
   label: string;
   value: string;
@@ -19,12 +20,13 @@ export function SearchField({
   grow?: boolean;
   onChange: (value: string) => void;
   inputProps?: InputHTMLAttributes<HTMLInputElement>;
+  inputRef?: Ref<HTMLInputElement>;
 }) {
   return (
     <label className={`field search-field ${grow ? 'grow' : ''}`}>
       <Icon name="search" size={16} />
       <span className="visually-hidden">{label}</span>
-      <input {...inputProps} type="search" placeholder={label} value={value} data-testid={testId} onChange={(event) => onChange(event.target.value)} />
+      <input {...inputProps} ref={inputRef} type="search" placeholder={label} value={value} data-testid={testId} onChange={(event) => onChange(event.target.value)} />
     </label>
   );
 }

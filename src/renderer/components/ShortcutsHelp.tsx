@@ -1,7 +1,7 @@
 /** The "?" overlay listing every keyboard shortcut. */
 import { useT, type MessageKey } from '../i18n/i18n.tsx';
 import { Dialog } from './Dialog.tsx';
-import { modifierKey } from './keys.ts';
+import { backKeys, modifierKey } from './keys.ts';
 
 function shortcutList(modifier: string): { keys: string[]; label: MessageKey }[] {
   return [
@@ -24,6 +24,8 @@ function shortcutList(modifier: string): { keys: string[]; label: MessageKey }[]
     { keys: ['r'], label: 'shortcuts.reply' },
     { keys: ['a'], label: 'shortcuts.assign' },
     { keys: [modifier, 'Z'], label: 'shortcuts.undo' },
+    { keys: ['↓'], label: 'shortcuts.productGrid' },
+    { keys: backKeys(), label: 'shortcuts.productBack' },
     { keys: ['Esc'], label: 'shortcuts.close' },
   ];
 }

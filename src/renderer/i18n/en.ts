@@ -27,6 +27,7 @@ export const en = {
   'common.loadMore': 'Load more',
   'common.undo': 'Undo',
   'common.undone': 'Undone.',
+  'toasts.more': '{n} earlier {n|notice|notices}',
 
   'time.now': 'just now',
   'time.minutes': '{n} min ago',
@@ -110,6 +111,7 @@ export const en = {
   'reviews.select': 'Select review',
   'reviews.selectAll': 'Select all shown',
   'reviews.empty': 'No reviews match these filters.',
+  'reviews.clearFilters': 'Clear filters',
   'reviews.pick': 'Select a review to see it here.',
   'reviews.resolved': '{n} {n|review|reviews} resolved.',
   'reviews.reopened': 'Review reopened.',
@@ -510,6 +512,8 @@ export const en = {
   'palette.searchKnowledge': 'Search the knowledge base',
   'shortcuts.knowledgeSearch': 'Search the knowledge base and insert an answer into the reply',
   'shortcuts.undo': 'Undo the last change while its notice shows (outside text fields)',
+  'shortcuts.productBack': 'Back from a product to the results, as the Back button (also Esc)',
+  'shortcuts.productGrid': 'From the product search into the results; arrows move, Enter opens',
 } as const;
 
 export type MessageKey = keyof typeof en;

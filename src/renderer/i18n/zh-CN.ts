@@ -22,6 +22,7 @@ export const zhCN: Dictionary = {
   'common.loadMore': '加载更多',
   'common.undo': '撤销',
   'common.undone': '已撤销。',
+  'toasts.more': '另有 {n} 条较早的提示',
 
   'time.now': '刚刚',
   'time.minutes': '{n} 分钟前',
@@ -105,6 +106,7 @@ export const zhCN: Dictionary = {
   'reviews.select': '选择评价',
   'reviews.selectAll': '全选当前列表',
   'reviews.empty': '没有符合筛选条件的评价。',
+  'reviews.clearFilters': '清除筛选',
   'reviews.pick': '选择一条评价以在此查看。',
   'reviews.resolved': '已解决 {n} 条评价。',
   'reviews.reopened': '评价已重新打开。',
@@ -605,4 +607,6 @@ export const zhCN: Dictionary = {
   'palette.searchKnowledge': '搜索知识库',
   'shortcuts.knowledgeSearch': '搜索知识库并将答案插入回复',
   'shortcuts.undo': '撤销刚才的更改（提示仍显示时，文本框外）',
+  'shortcuts.productBack': '从商品页返回结果，同“返回”按钮（也可按 Esc）',
+  'shortcuts.productGrid': '从商品搜索框进入结果；方向键移动，Enter 打开',
 };

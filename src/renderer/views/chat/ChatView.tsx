@@ -74,21 +74,22 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
   /**
    * One change to the open conversation, then a toast that offers to set it back: status, assignee
    * and escalation all take something out of sight (a resolved conversation leaves the Open tab,
-   * a cleared escalation lets the assistant reply by itself).
+   * a cleared escalation lets the assistant reply by itself). `focusAfter` finds what the undo brings back
+   * when the control pressed went with the change.
    */
-  const changeWithUndo = async (change: () => Promise<unknown>, message: ToastText, revert: (() => Promise<unknown>) | null) => {
+  const changeWithUndo = async (change: () => Promise<unknown>, message: ToastText, revert: (() => Promise<unknown>) | null, focusAfter?: () => HTMLElement | null) => {
     try {
       await change();
       conversation.reload();
       const undo = () =>
-        void revert?.().then(
+        revert?.().then(
           () => {
             toast.success((translate) => translate('common.undone'));
             conversation.reload();
           },
           (error: unknown) => toast.error(error),
         );
-      toast.success(message, revert ? { label: 'common.undo', run: undo } : undefined);
+      toast.success(message, revert ? { label: 'common.undo', run: undo, ...(focusAfter ? { focusAfter } : {}) } : undefined);
     } catch (error) {
       toast.error(error);
     }
@@ -112,7 +113,12 @@ export function ChatView({ route, navigate }: { route: Extract<Route, { view: 'c
     );
 
   const clearEscalation = (id: string, reason: EscalationReason | null) =>
-    changeWithUndo(() => api.call('chat.clearEscalation', { id }), (translate) => translate('chat.escalationCleared'), reason ? () => api.call('chat.escalate', { id, reason }) : null);
+    changeWithUndo(
+      () => api.call('chat.clearEscalation', { id }),
+      (translate) => translate('chat.escalationCleared'),
+      reason ? () => api.call('chat.escalate', { id, reason }) : null,
+      () => document.querySelector<HTMLElement>('.escalation-banner button'),
+    );
 
   // The keys of Review triage, for conversations: j / k move through the list, r writes the reply, e resolves.
   useWindowKeydown((event) => {

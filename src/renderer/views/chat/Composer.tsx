@@ -99,7 +99,11 @@ export function Composer({
     setSending(true);
     const sent = await onSend(mode, draft);
     setSending(false);
-    if (sent) onDraft('');
+    if (sent) {
+      onDraft('');
+      // A note is an aside: what the agent writes next is the reply to the customer.
+      setMode('agent');
+    }
     // The Send button was disabled while sending, which drops its focus: the caret goes back to the message.
     textarea.current?.focus();
   };

@@ -28,7 +28,7 @@ export function ReviewDetail({ review, composer, onComposer, onStatus, onAssign 
     try {
       const { correction } = await api.call('reviews.setLabel', { id: review.id, label });
       const undo = () =>
-        void api.call('reviews.withdrawLabel', { correction }).then(
+        api.call('reviews.withdrawLabel', { correction }).then(
           () => toast.success((translate) => translate('common.undone')),
           (error: unknown) => toast.error(error),
         );

@@ -15,6 +15,9 @@ export interface ReviewFilterValues {
   to: string;
 }
 
+/** Every filter off: all reviews, open and resolved. */
+export const noFilters: ReviewFilterValues = { query: '', sku: '', sentiment: '', lang: '', status: '', aspect: '', from: '', to: '' };
+
 const sentiments: Sentiment[] = ['positive', 'neutral', 'negative'];
 const languages: Language[] = ['en', 'zh', 'other'];
 const statuses: ReviewStatus[] = ['open', 'resolved'];
@@ -22,28 +25,18 @@ const statuses: ReviewStatus[] = ['open', 'resolved'];
 interface ReviewFiltersProps {
   values: ReviewFilterValues;
   onChange: (values: ReviewFilterValues) => void;
-  /** The product summary reads only the product. */
-  productOnly?: boolean;
 }
 
-export function ReviewFilters({ values, onChange, productOnly = false }: ReviewFiltersProps) {
+export function ReviewFilters({ values, onChange }: ReviewFiltersProps) {
   const t = useT();
   const set = <K extends keyof ReviewFilterValues>(key: K, value: ReviewFilterValues[K]) => onChange({ ...values, [key]: value });
-  const product = <ProductField sku={values.sku} onChange={(sku) => set('sku', sku)} />;
-  if (productOnly) {
-    return (
-      <div className="filter-bar" data-testid="review-filters">
-        {product}
-      </div>
-    );
-  }
   return (
     <div className="filter-bar" data-testid="review-filters">
       <label className="field grow">
         <span className="visually-hidden">{t('reviews.query')}</span>
         <input type="search" placeholder={t('reviews.query')} value={values.query} data-testid="review-query" onChange={(event) => set('query', event.target.value)} />
       </label>
-      {product}
+      <ProductField sku={values.sku} onChange={(sku) => set('sku', sku)} />
       <label className="field">
         <span className="visually-hidden">{t('reviews.sentiment')}</span>
         <select value={values.sentiment} data-testid="review-sentiment" onChange={(event) => set('sentiment', event.target.value as Sentiment | '')}>
@@ -68,7 +61,7 @@ export function ReviewFilters({ values, onChange, productOnly = false }: ReviewF
       </label>
       <label className="field">
         <span className="visually-hidden">{t('reviews.language')}</span>
-        <select value={values.lang} onChange={(event) => set('lang', event.target.value as Language | '')}>
+        <select value={values.lang} data-testid="review-lang" onChange={(event) => set('lang', event.target.value as Language | '')}>
           <option value="">{`${t('reviews.language')}: ${t('common.all')}`}</option>
           {languages.map((value) => (
             <option key={value} value={value}>
@@ -106,7 +99,7 @@ export function ReviewFilters({ values, onChange, productOnly = false }: ReviewF
 /** Products matching what is typed (title or SKU), offered as the browser's suggestions: the filter needs a SKU, agents remember names. */
 const productSuggestions = 20;
 
-function ProductField({ sku, onChange }: { sku: string; onChange: (sku: string) => void }) {
+export function ProductField({ sku, onChange }: { sku: string; onChange: (sku: string) => void }) {
   const t = useT();
   const typed = useDebounced(sku.trim());
   const matches = useApiData((client) => client.call('catalog.list', { query: typed, limit: productSuggestions }), typed, ['catalog']);

@@ -17,14 +17,19 @@ import { Stars } from './Stars.tsx';
 
 const pageSize = 200;
 
+/** A review's row in the queue, to focus once an undo brings it back. */
+const rowOf = (id: string | undefined) => (id === undefined ? null : document.querySelector<HTMLElement>(`[data-review-id="${CSS.escape(id)}"] .list-row`));
+
 interface ReviewQueueProps {
   filter: ReviewFilter;
   /** Changes whenever the filter does, to reload and reset the selection. */
   filterKey: string;
   onActiveSku: (sku: string | null) => void;
+  /** Turns every filter off; null when none is on. */
+  onClearFilters: (() => void) | null;
 }
 
-export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps) {
+export function ReviewQueue({ filter, filterKey, onActiveSku, onClearFilters }: ReviewQueueProps) {
   const t = useT();
   const api = useApi();
   const toast = useToast();
@@ -79,8 +84,11 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
       const { changed } = await api.call('reviews.setStatus', { ids, status });
       setChecked(new Set());
       keepQueueFocus();
-      const undo = () => void revert(() => api.call('reviews.setStatus', { ids: changed, status: status === 'resolved' ? 'open' : 'resolved' }));
-      toast.success((translate) => translate(status === 'resolved' ? 'reviews.resolved' : 'reviews.reopenedMany', { n: changed.length }), changed.length ? { label: 'common.undo', run: undo } : undefined);
+      const undo = () => revert(() => api.call('reviews.setStatus', { ids: changed, status: status === 'resolved' ? 'open' : 'resolved' }));
+      toast.success(
+        (translate) => translate(status === 'resolved' ? 'reviews.resolved' : 'reviews.reopenedMany', { n: changed.length }),
+        changed.length ? { label: 'common.undo', run: undo, focusAfter: () => rowOf(changed[0]) } : undefined,
+      );
     } catch (error) {
       toast.error(error);
     }
@@ -94,12 +102,12 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
       keepQueueFocus();
       // Undo puts each review back with its own previous assignee, one call per name.
       const undo = () =>
-        void revert(async () => {
+        revert(async () => {
           const byAssignee = new Map<string | null, string[]>();
           for (const entry of previous) byAssignee.set(entry.assignee, [...(byAssignee.get(entry.assignee) ?? []), entry.id]);
           for (const [name, reviewIds] of byAssignee) await api.call('reviews.assign', { ids: reviewIds, assignee: name });
         });
-      toast.success((translate) => translate('reviews.assigned', { n: updated, name: assignee }), { label: 'common.undo', run: undo });
+      toast.success((translate) => translate('reviews.assigned', { n: updated, name: assignee }), { label: 'common.undo', run: undo, focusAfter: () => rowOf(ids[0]) });
     } catch (error) {
       toast.error(error);
     }
@@ -193,7 +201,26 @@ export function ReviewQueue({ filter, filterKey, onActiveSku }: ReviewQueueProps
           </button>
         </div>
         <ul className="item-list" ref={listRef} data-testid="review-list">
-          {reviews.data && items.length === 0 && <li className="empty-state">{t('reviews.empty')}</li>}
+          {reviews.data && items.length === 0 && (
+            <li className="empty-state">
+              {t('reviews.empty')}
+              {/* A button, so Tab reaches it from the filters above; Enter or Space presses it. */}
+              {onClearFilters && (
+                <button
+                  type="button"
+                  className="button small"
+                  data-testid="review-clear-filters"
+                  onClick={() => {
+                    // The button goes with the empty queue: the focus goes on to the first review.
+                    keepQueueFocus();
+                    onClearFilters();
+                  }}
+                >
+                  {t('reviews.clearFilters')}
+                </button>
+              )}
+            </li>
+          )}
           {!reviews.data && <li className="empty-state">{t('common.loading')}</li>}
           {items.map((review, position) => (
             <li key={review.id} className={`review-row ${position === index ? 'selected' : ''}`} data-testid="review-row" data-review-id={review.id}>

@@ -2,13 +2,33 @@
 import { useState } from 'react';
 import { useApiData } from '../../app/api.tsx';
 import { Icon } from '../../components/Icon.tsx';
+import { useDebounced } from '../../components/useDebounced.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import { ProductField } from './ReviewFilters.tsx';
 import { SentimentChart } from './SentimentChart.tsx';
 
 type Period = 'month' | 'week';
 const periods: Period[] = ['month', 'week'];
 
-export function ReviewSummaryPanel({ sku }: { sku: string | null }) {
+/**
+ * The summary tab: its product field holds the product summarised, so what shows is what the field
+ * says, and typing there picks another. It starts at the queue's product filter, else at the review
+ * last looked at; what is picked here leaves the queue's filter alone.
+ */
+export function ReviewSummaryTab({ initialSku }: { initialSku: string }) {
+  const [sku, setSku] = useState(initialSku);
+  const settled = useDebounced(sku.trim());
+  return (
+    <>
+      <div className="filter-bar" data-testid="review-filters">
+        <ProductField sku={sku} onChange={setSku} />
+      </div>
+      <ReviewSummaryPanel sku={settled || null} />
+    </>
+  );
+}
+
+function ReviewSummaryPanel({ sku }: { sku: string | null }) {
   const t = useT();
   if (!sku) {
     return (

@@ -6,10 +6,10 @@ import { useState } from 'react';
 import type { ReviewFilter } from '../../../shared/api.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { useT } from '../../i18n/i18n.tsx';
-import { ReviewFilters, type ReviewFilterValues } from './ReviewFilters.tsx';
+import { noFilters, ReviewFilters, type ReviewFilterValues } from './ReviewFilters.tsx';
 import { ReviewModelPanel } from './ReviewModelPanel.tsx';
 import { ReviewQueue } from './ReviewQueue.tsx';
-import { ReviewSummaryPanel } from './ReviewSummaryPanel.tsx';
+import { ReviewSummaryTab } from './ReviewSummaryPanel.tsx';
 
 type Tab = 'queue' | 'summary' | 'model';
 const tabs: Tab[] = ['queue', 'summary', 'model'];
@@ -24,10 +24,11 @@ function toFilter(values: ReviewFilterValues): ReviewFilter {
 export function ReviewsView() {
   const t = useT();
   const [tab, setTab] = useState<Tab>('queue');
-  const [filters, setFilters] = useState<ReviewFilterValues>({ query: '', sku: '', sentiment: '', lang: '', status: 'open', aspect: '', from: '', to: '' });
+  const [filters, setFilters] = useState<ReviewFilterValues>({ ...noFilters, status: 'open' });
   const settled = useDebounced(filters);
-  // The summary follows the product filter, else the product of the review last looked at.
+  // The summary starts at the product filter, else at the product of the review last looked at.
   const [activeSku, setActiveSku] = useState<string | null>(null);
+  const filter = toFilter(settled);
 
   return (
     <div className="reviews-layout">
@@ -38,9 +39,18 @@ export function ReviewsView() {
           </button>
         ))}
       </nav>
-      {tab !== 'model' && <ReviewFilters values={filters} onChange={setFilters} productOnly={tab === 'summary'} />}
-      {tab === 'queue' && <ReviewQueue filter={toFilter(settled)} filterKey={JSON.stringify(settled)} onActiveSku={setActiveSku} />}
-      {tab === 'summary' && <ReviewSummaryPanel sku={settled.sku || activeSku} />}
+      {tab === 'queue' && (
+        <>
+          <ReviewFilters values={filters} onChange={setFilters} />
+          <ReviewQueue
+            filter={filter}
+            filterKey={JSON.stringify(settled)}
+            onActiveSku={setActiveSku}
+            onClearFilters={Object.keys(filter).length > 0 ? () => setFilters(noFilters) : null}
+          />
+        </>
+      )}
+      {tab === 'summary' && <ReviewSummaryTab initialSku={filters.sku.trim() || activeSku || ''} />}
       {tab === 'model' && <ReviewModelPanel />}
     </div>
   );

@@ -36,7 +36,8 @@ export function MacrosPanel() {
     }
   };
 
-  // Deleting takes one press and no confirmation, so the toast offers to put the macro back (under a new id).
+  // Deleting takes one press and no confirmation, so the toast offers to put the macro back (under a new id),
+  // with the focus on its Delete button again, where it was when the macro went.
   const remove = async (macro: Macro) => {
     try {
       await api.call('macros.delete', { id: macro.id });
@@ -44,14 +45,19 @@ export function MacrosPanel() {
         setEditing(null);
         setForm(blank);
       }
+      let restoredId: string | null = null;
       const restore = () =>
-        void api
+        api
           .call('macros.create', { name: macro.name, body: macro.body, ...(macro.shortcut ? { shortcut: macro.shortcut } : {}), ...(macro.intent ? { intent: macro.intent } : {}) })
           .then(
-            () => toast.success((translate) => translate('common.undone')),
+            (restored) => {
+              restoredId = restored.id;
+              toast.success((translate) => translate('common.undone'));
+            },
             (error: unknown) => toast.error(error),
           );
-      toast.success((translate) => translate('settings.macroDeleted', { name: macro.name }), { label: 'common.undo', run: restore });
+      const focusAfter = () => (restoredId === null ? null : document.querySelector<HTMLElement>(`[data-macro-id="${CSS.escape(restoredId)}"] .macro-delete`));
+      toast.success((translate) => translate('settings.macroDeleted', { name: macro.name }), { label: 'common.undo', run: restore, focusAfter });
     } catch (error) {
       toast.error(error);
     }
@@ -68,7 +74,7 @@ export function MacrosPanel() {
       <p className="muted">{t('settings.macrosHint')}</p>
       <ul className="macro-admin-list">
         {macros.data?.map((macro) => (
-          <li key={macro.id} data-testid="macro-admin-row">
+          <li key={macro.id} data-testid="macro-admin-row" data-macro-id={macro.id}>
             <span className="macro-name">{macro.name}</span>
             {macro.shortcut && <kbd>{macro.shortcut}</kbd>}
             {macro.intent && <span className="badge">{describeIntent(t, macro.intent)}</span>}
@@ -76,7 +82,7 @@ export function MacrosPanel() {
             <button type="button" className="button ghost small" onClick={() => edit(macro)}>
               {t('settings.macroEdit')}
             </button>
-            <button type="button" className="button ghost small" data-testid="macro-delete" onClick={() => void remove(macro)}>
+            <button type="button" className="button ghost small macro-delete" data-testid="macro-delete" onClick={() => void remove(macro)}>
               {t('settings.macroDelete')}
             </button>
           </li>
