@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escalationFor, moreSerious } from '../../src/core/assistant/escalation.ts';
 import { fillMacro, firstName } from '../../src/core/assistant/macro-variables.ts';
-import { askOrderNumberReply, orderStatusReply, returnEligibility } from '../../src/core/assistant/order-answers.ts';
+import { addressChangeReply, askOrderNumberReply, orderStatusReply, returnEligibility } from '../../src/core/assistant/order-answers.ts';
 import type { Order } from '../../src/shared/types.ts';
 
 const order: Order = {
@@ -31,6 +31,17 @@ describe('assistant rules', () => {
     // A Chinese macro says the status in Chinese; an English one keeps the store's word.
     expect(fillMacro('您的订单{{order.number}}当前状态为“{{order.status}}”', { customer: null, order, agentName: 'Sam' }).text).toBe('您的订单100231当前状态为“已签收”');
     expect(fillMacro('Your order {{order.number}} is {{order.status}}.', { customer: null, order, agentName: 'Sam' }).text).toBe('Your order 100231 is delivered.');
+  });
+
+  it('lets an address change through only before the order ships', () => {
+    const paid = { ...order, status: 'paid' as const, shippedAt: null, deliveredAt: null, carrier: null, trackingNumber: null };
+    expect(addressChangeReply(paid, 'Ann', 'en')).toBe('Hi Ann, order 100231 has not shipped yet, so its delivery address can still be changed: please send me the full new address.');
+    expect(addressChangeReply(paid, null, 'zh')).toBe('您好，订单100231尚未发货，收货地址还可以修改，请把完整的新地址发给我。');
+    const shipped = { ...order, status: 'shipped' as const, deliveredAt: null };
+    expect(addressChangeReply(shipped, 'Ann', 'en')).toBe('Hi Ann, order 100231 already shipped on 2026-11-02, so we can no longer change its delivery address. Shipment: carrier SF Express, tracking number SF123.');
+    expect(addressChangeReply(shipped, null, 'zh')).toBe('您好，订单100231已于2026-11-02发货，我们这边已无法修改收货地址。承运商SF Express，运单号SF123。');
+    // Delivered or closed: the order's facts, no promise either way.
+    expect(addressChangeReply(order, 'Ann', 'en')).toBe(orderStatusReply(order, 'Ann', 'en'));
   });
 
   it('states order facts in English and Chinese, and nothing the order lacks', () => {

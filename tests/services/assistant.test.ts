@@ -85,6 +85,25 @@ describe('support assistant', () => {
     expect(best?.confidence).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('says a shipped order’s address can no longer change, and offers the "address updated" macro only as a draft below that', async () => {
+    const client = await seeded();
+    await client.call('macros.create', { name: 'Address changed', body: 'Hi {{customer.first_name}}, I have updated the shipping address on order {{order.number}}.', intent: 'change_shipping_address' });
+    const result = await ask(client, 'V2', 'I moved, can you change the shipping address on order 6001?');
+    expect(result.intent).toBe('change_shipping_address');
+    const [best] = result.suggestions;
+    expect(best).toMatchObject({ kind: 'order_status', source: { id: '6001' } });
+    expect(best?.text).toContain('can no longer change its delivery address');
+    expect(best?.text).toContain('JD014600003821');
+    const macro = result.suggestions.find((suggestion) => suggestion.kind === 'macro');
+    expect(macro?.text).toContain('updated the shipping address on order 6001');
+    expect(macro?.confidence).toBeLessThanOrEqual(0.5);
+    expect(macro?.confidence).toBeLessThan(best?.confidence ?? 0);
+
+    const chinese = await ask(client, 'V2', '我搬家了，订单6001的收货地址能改一下吗？');
+    expect(chinese.intent).toBe('change_shipping_address');
+    expect(chinese.suggestions[0]?.text).toContain('已无法修改收货地址');
+  });
+
   it('finds the order from the parcel tracking number the customer quotes', async () => {
     const client = await seeded();
     const result = await ask(client, 'V1', 'My tracking number is 1z999aa10123450000, has it been delivered?');

@@ -109,6 +109,26 @@ export function returnEligibility(order: Order, windowDays: number, now: Date, n
   };
 }
 
+/**
+ * Whether the delivery address of an order can still change: only before it ships. Once it has,
+ * the reply says so with the shipment's facts instead of promising a change.
+ */
+export function addressChangeReply(order: Order, name: string | null, language: ReplyLanguage): string {
+  const n = order.number;
+  const hello = greeting(name, language);
+  const zh = language === 'zh';
+  if (order.status === 'pending' || order.status === 'paid') {
+    return zh ? `${hello}订单${n}尚未发货，收货地址还可以修改，请把完整的新地址发给我。` : `${hello}order ${n} has not shipped yet, so its delivery address can still be changed: please send me the full new address.`;
+  }
+  if (order.status === 'shipped') {
+    const shipped = order.shippedAt ? (zh ? `于${dateOf(order.shippedAt)}` : ` on ${dateOf(order.shippedAt)}`) : '';
+    return zh
+      ? `${hello}订单${n}已${shipped}发货，我们这边已无法修改收货地址。${shipment(order, language)}`.trimEnd()
+      : `${hello}order ${n} already shipped${shipped}, so we can no longer change its delivery address.${shipment(order, language)}`;
+  }
+  return orderStatusReply(order, name, language);
+}
+
 /** Asks for the right order number; lists the customer's own recent orders when there are any. */
 export function askOrderNumberReply(number: string | null, knownNumbers: readonly string[], name: string | null, language: ReplyLanguage): string {
   const hello = greeting(name, language);

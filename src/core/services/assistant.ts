@@ -9,7 +9,7 @@ import type { EscalationReason, Message, MessageEntity, Order, Suggestion } from
 import { escalationFor, moreSerious, type MessageMood } from '../assistant/escalation.ts';
 import { firstName } from '../assistant/macro-variables.ts';
 import { analysedLength, intentClassifier, kbRetriever } from '../assistant/models.ts';
-import { askOrderNumberReply, orderStatusReply, returnEligibility, type ReplyLanguage } from '../assistant/order-answers.ts';
+import { addressChangeReply, askOrderNumberReply, orderStatusReply, returnEligibility, type ReplyLanguage } from '../assistant/order-answers.ts';
 import { audit, type CoreContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { extractEntities } from '../intents/entities.ts';
@@ -27,6 +27,8 @@ import { getSettings } from './settings.ts';
 /** Intents answered with the order's status and tracking. */
 const orderStatusIntents = new Set(['track_order', 'delivery_period', 'change_order', 'change_shipping_address', 'cancel_order']);
 /** Intents answered with return or refund eligibility. */
+/** Requests only an order that has not shipped can satisfy: a macro promising one is a draft once it has. */
+const beforeShippingIntents = new Set(['change_shipping_address', 'change_order', 'cancel_order']);
 const returnIntents = new Set(['get_refund', 'check_refund_policy', 'track_refund', 'cancel_order', 'check_cancellation_fee', 'complaint']);
 
 /** Replies offered at most. */
@@ -128,19 +130,30 @@ async function analyse(context: CoreContext, messages: readonly CustomerMessage[
   };
 }
 
-function orderSuggestions(context: CoreContext, customerId: string | null, customerName: string | null, text: string, analysis: Analysis, earlierOrders: () => string[]): Suggestion[] {
+/** The grounded suggestions, and the order whose facts they give (null when none was found). */
+function orderSuggestions(
+  context: CoreContext,
+  customerId: string | null,
+  customerName: string | null,
+  text: string,
+  analysis: Analysis,
+  earlierOrders: () => string[],
+): { suggestions: Suggestion[]; order: Order | null } {
   const language = replyLanguage(text);
   const name = customerName ? firstName(customerName) : null;
   const settings = getSettings(context);
   const statusAsked = !analysis.outOfScope && orderStatusIntents.has(analysis.intent);
   const returnAsked = !analysis.outOfScope && returnIntents.has(analysis.intent);
   const suggestions: Suggestion[] = [];
+  let factsOf: Order | null = null;
   const offerFacts = (order: Order, named: boolean) => {
+    factsOf = order;
     // A number the customer wrote is strong evidence the answer is about that order; the latest order is a guess.
     const weight = named ? 1 : 0.8;
     const source: Suggestion['source'] = { type: 'order', id: order.number, title: `Order ${order.number} (${order.status})`, note: { kind: 'order', number: order.number, status: order.status } };
     if (statusAsked || (named && !returnAsked)) {
-      suggestions.push({ kind: 'order_status', text: orderStatusReply(order, name, language), confidence: (statusAsked ? Math.max(0.9, analysis.confidence) : 0.7) * weight, source });
+      const reply = analysis.intent === 'change_shipping_address' ? addressChangeReply(order, name, language) : orderStatusReply(order, name, language);
+      suggestions.push({ kind: 'order_status', text: reply, confidence: (statusAsked ? Math.max(0.9, analysis.confidence) : 0.7) * weight, source });
     }
     if (returnAsked) {
       const eligibility = returnEligibility(order, settings.returnWindowDays, new Date(), name, language);
@@ -181,7 +194,7 @@ function orderSuggestions(context: CoreContext, customerId: string | null, custo
     if (order) offerFacts(order, mentioned !== null);
     else suggestions.push({ kind: 'ask_order_number', text: askOrderNumberReply(null, [], name, language), confidence: 0.85, source: customerId ? { type: 'order', id: '', title: 'No order found for this customer', note: { kind: 'no_order' } } : { type: 'order', id: '', title: 'Customer not identified', note: { kind: 'customer_unknown', number: null } } });
   }
-  return suggestions;
+  return { suggestions, order: factsOf };
 }
 
 /** Reciprocal-rank fusion score of an article first in both rankings (the retriever's constant is 10). */
@@ -217,8 +230,10 @@ async function kbSuggestions(context: CoreContext, text: string, analysis: Analy
   });
 }
 
-function macroSuggestions(context: CoreContext, conversationId: string, text: string, analysis: Analysis): Suggestion[] {
+function macroSuggestions(context: CoreContext, conversationId: string, text: string, analysis: Analysis, order: Order | null): Suggestion[] {
   if (analysis.outOfScope) return [];
+  // "I have updated the address on your order" is wrong once the order has shipped: still offered, as a draft below the facts.
+  const tooLate = beforeShippingIntents.has(analysis.intent) && order !== null && order.status !== 'pending' && order.status !== 'paid';
   const macros = context.db.prepare('SELECT external_id AS id, name, body FROM macros WHERE intent = ?').all(analysis.intent) as { id: string; name: string; body: string }[];
   const chinese = replyLanguage(text) === 'zh';
   const orderNumber = analysis.entities.find((entity) => entity.type === 'order')?.value;
@@ -227,7 +242,7 @@ function macroSuggestions(context: CoreContext, conversationId: string, text: st
     .map((macro) => {
       const rendered = renderMacro(context, { id: macro.id, conversationId }, orderNumber);
       // A macro with unfilled variables still helps, but the agent has to finish it.
-      return { kind: 'macro' as const, text: rendered.text, confidence: analysis.confidence * (rendered.missing.length ? 0.5 : 0.95), source: { type: 'macro' as const, id: macro.id, title: macro.name } };
+      return { kind: 'macro' as const, text: rendered.text, confidence: analysis.confidence * (rendered.missing.length || tooLate ? 0.5 : 0.95), source: { type: 'macro' as const, id: macro.id, title: macro.name } };
     });
 }
 
@@ -269,10 +284,11 @@ export async function suggestReplies(context: CoreContext, args: ApiArgs<'chat.s
   const analysis = await analyse(context, messages);
   const customerId = askingCustomerId(context, conversation.customerId, analysis.entities);
   const customerName = customerId === conversation.customerId ? conversation.customerName : (context.db.prepare('SELECT name FROM customers WHERE external_id = ?').pluck().get(customerId) as string | undefined) ?? null;
+  const grounded = orderSuggestions(context, customerId, customerName, latest.body, analysis, () => earlierOrderNumbers(context, rowId, latest.id));
   const suggestions = ranked([
-    ...orderSuggestions(context, customerId, customerName, latest.body, analysis, () => earlierOrderNumbers(context, rowId, latest.id)),
+    ...grounded.suggestions,
     ...(await kbSuggestions(context, latest.body, analysis)),
-    ...macroSuggestions(context, args.conversationId, latest.body, analysis),
+    ...macroSuggestions(context, args.conversationId, latest.body, analysis, grounded.order),
   ]);
   const escalation = escalate(context, rowId, args.conversationId, latest.id, escalationFor(analysis.mood, analysis.outOfScopeRun));
   audit(context, 'assistant', 'chat.suggest', args.conversationId, {
