@@ -64,6 +64,30 @@ describe('keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
   });
 
+  test("the browser's Back and Forward move between the views visited, and do not leave the app", async () => {
+    const { page, url } = harness();
+    await page.reload();
+    await page.getByTestId('view-chat').waitFor();
+    await openView(page, 'reviews');
+    await openView(page, 'products');
+    await page.goBack();
+    await page.getByTestId('view-reviews').waitFor();
+    await page.goBack();
+    await page.getByTestId('view-chat').waitFor();
+    expect(new URL(page.url()).origin).toBe(new URL(url).origin);
+    await page.goForward();
+    await page.getByTestId('view-reviews').waitFor();
+    // A one-shot request (the palette's knowledge-base search) is not replayed on coming back.
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('palette-input').fill('knowledge');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('knowledge-search').waitFor();
+    await openView(page, 'customers');
+    await page.goBack();
+    await page.getByTestId('view-chat').waitFor();
+    expect(await page.getByTestId('knowledge-search').count()).toBe(0);
+  });
+
   test('a product opened from the keyboard focuses the way back, and going back focuses its card', async () => {
     const { page } = harness();
     await openView(page, 'products');

@@ -15,6 +15,7 @@ import { ProductsView } from '../views/products/ProductsView.tsx';
 import { ReviewsView } from '../views/reviews/ReviewsView.tsx';
 import { SettingsView } from '../views/settings/SettingsView.tsx';
 import { useApi } from './api.tsx';
+import { useHistoryRoute } from './history-route.ts';
 import { viewKeys, viewNames, type Route, type ViewName } from './routes.ts';
 import { useSettings } from './settings.tsx';
 import { useToast } from './toasts.tsx';
@@ -36,12 +37,12 @@ export function Shell({ connected }: { connected: boolean }) {
   const api = useApi();
   const toast = useToast();
   const { settings, resolvedTheme, update } = useSettings();
-  const [route, setRoute] = useState<Route>({ view: 'chat' });
+  const [route, setRoute] = useHistoryRoute({ view: 'chat' });
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const chordStarted = useRef<number | null>(null);
 
-  const navigate = useCallback((next: Route) => setRoute(next), []);
+  const navigate = setRoute;
 
   const changeSettings = useCallback(
     (changes: Parameters<typeof update>[0]) => {
