@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { createKbRetriever, intentClassifier, retrievalIntent } from '../../core/assistant/models.ts';
+import { intentClassifier, kbRetriever, retrievalIntent } from '../../core/assistant/models.ts';
 import { readTextCsv } from '../../core/intents/csv.ts';
-import { createDefaultTextEmbedder } from '../../core/retrieval/default-embedder.ts';
 import { articleIdAsGiven } from '../../core/importers/kinds/kb.ts';
 import { importPath } from '../../core/services/data-files.ts';
 import { prepareOutputFile, UsageError, type Command } from '../command.ts';
@@ -30,20 +29,20 @@ export const kbSearchCommand: Command = {
   async run({ core, options, io }) {
     const k = options.k === undefined ? 5 : Number(options.k);
     if (!Number.isSafeInteger(k) || k < 1) throw new UsageError(`--k must be a positive whole number, not ${String(options.k)}`);
-    const articles = core.context.db.prepare('SELECT external_id AS id, numeric_id AS numericId, title, body FROM kb_articles ORDER BY id').all() as { id: string; numericId: number; title: string; body: string }[];
-    const numericIds = new Set(articles.filter((article) => article.numericId).map((article) => article.id));
-    if (articles.length === 0) io.err('warning: the knowledge base is empty (import articles with `shopdesk kb import`); every query gets no hits\n');
     const queries = readTextCsv(String(options.in), 'query');
+    // The app's own index (the assistant's and kb.search's), built once for all the queries.
+    const kb = await kbRetriever(core.context);
+    if (!kb) io.err('warning: the knowledge base is empty (import articles with `shopdesk kb import`); every query gets no hits\n');
+    const numericIds = new Set(core.context.db.prepare('SELECT external_id FROM kb_articles WHERE numeric_id = 1').pluck().all() as string[]);
     const classifier = await intentClassifier(core.context);
-    const retriever = await createKbRetriever(articles, createDefaultTextEmbedder(core.context.modelsPath), classifier);
     const intents = (await classifier.classify(queries.map((query) => query.text))).map(retrievalIntent);
     const lines = queries.map((query, index) => {
       // An empty query still gets its line, with no hits.
       if (query.text === '') io.err(`warning: ${String(options.in)}: row ${index + 1}, field "query": is empty; no hits\n`);
-      const hits = query.text === '' ? [] : retriever.search(query.text, k, intents[index]);
+      const hits = query.text === '' || !kb ? [] : kb.retriever.search(query.text, k, intents[index]);
       return JSON.stringify({ id: query.id, hits: hits.map((hit) => ({ articleId: articleIdAsGiven(hit.id, numericIds.has(hit.id)), score: Number(hit.score.toFixed(6)) })) });
     });
     await writeFile(await prepareOutputFile(String(options.out)), lines.length ? `${lines.join('\n')}\n` : '');
-    io.err(`searched ${queries.length} queries over ${articles.length} articles\n`);
+    io.err(`searched ${queries.length} queries over ${kb?.retriever.size ?? 0} articles\n`);
   },
 };

@@ -80,10 +80,7 @@ export function kbRetriever(context: CoreContext): Promise<KbIndex | null> {
       const embedding = (cache.embedding ??= createDefaultTextEmbedder(context.modelsPath));
       const building = intentClassifier(context)
         .then((classifier) => createKbRetriever(articles, embedding, classifier))
-        .then((retriever) => ({
-        retriever,
-        articles: new Map(articles.map((article) => [article.id, article])),
-      }));
+        .then((retriever) => ({ retriever, articles: new Map(articles.map((article) => [article.id, article])) }));
       building.catch(() => {
         if (cache.retriever === building) delete cache.retriever;
       });

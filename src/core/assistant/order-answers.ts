@@ -35,6 +35,11 @@ function shipment(order: Order, language: ReplyLanguage): string {
   return ` Shipment: ${parts}.`;
 }
 
+/** Not shipped yet, nor closed: the order can still change or be cancelled. */
+export function awaitingShipment(order: Order): boolean {
+  return order.status === 'pending' || order.status === 'paid';
+}
+
 export function orderStatusReply(order: Order, name: string | null, language: ReplyLanguage): string {
   const n = order.number;
   if (language === 'zh') {
@@ -97,7 +102,7 @@ export function returnEligibility(order: Order, windowDays: number, now: Date, n
         : `${hello}order ${n} is on its way; once it is delivered you can return it within ${windowDays} days.`,
     };
   }
-  if (order.status === 'pending' || order.status === 'paid') {
+  if (awaitingShipment(order)) {
     return {
       eligible: false,
       reply: zh ? `${hello}订单${n}尚未发货，无需退货，我们可以直接为您取消订单。` : `${hello}order ${n} has not shipped yet, so instead of a return we can cancel it for you.`,
@@ -117,7 +122,7 @@ export function addressChangeReply(order: Order, name: string | null, language: 
   const n = order.number;
   const hello = greeting(name, language);
   const zh = language === 'zh';
-  if (order.status === 'pending' || order.status === 'paid') {
+  if (awaitingShipment(order)) {
     return zh ? `${hello}订单${n}尚未发货，收货地址还可以修改，请把完整的新地址发给我。` : `${hello}order ${n} has not shipped yet, so its delivery address can still be changed: please send me the full new address.`;
   }
   if (order.status === 'shipped') {

@@ -3,6 +3,7 @@
  * the query's words are densest when they occur in it, else its opening.
  */
 import { lexicalTermsWithWords } from '../retrieval/terms.ts';
+import { withoutEmphasis } from './reply.ts';
 
 /** Characters of an excerpt: two lines of a result in the chat's search panel. */
 const snippetLength = 180;
@@ -13,10 +14,7 @@ const scannedLength = 20_000;
 
 /** The article's text without Markdown markup, on one line. */
 function plainText(body: string): string {
-  return body
-    .replace(/^\s{0,3}(?:#{1,6}|[-*+]|\d+\.)\s+/gm, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\*\*|__|`/g, '')
+  return withoutEmphasis(body.replace(/^\s{0,3}(?:#{1,6}|[-*+]|\d+\.)\s+/gm, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -9,7 +9,7 @@ import type { EscalationReason, Message, MessageEntity, Order, Suggestion } from
 import { escalationFor, moreSerious, type MessageMood } from '../assistant/escalation.ts';
 import { firstName } from '../assistant/macro-variables.ts';
 import { analysedLength, intentClassifier, kbRetriever } from '../assistant/models.ts';
-import { addressChangeReply, askOrderNumberReply, orderStatusReply, returnEligibility, type ReplyLanguage } from '../assistant/order-answers.ts';
+import { addressChangeReply, askOrderNumberReply, awaitingShipment, orderStatusReply, returnEligibility, type ReplyLanguage } from '../assistant/order-answers.ts';
 import { audit, type CoreContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { extractEntities } from '../intents/entities.ts';
@@ -26,9 +26,9 @@ import { getSettings } from './settings.ts';
 
 /** Intents answered with the order's status and tracking. */
 const orderStatusIntents = new Set(['track_order', 'delivery_period', 'change_order', 'change_shipping_address', 'cancel_order']);
-/** Intents answered with return or refund eligibility. */
 /** Requests only an order that has not shipped can satisfy: a macro promising one is a draft once it has. */
 const beforeShippingIntents = new Set(['change_shipping_address', 'change_order', 'cancel_order']);
+/** Intents answered with return or refund eligibility. */
 const returnIntents = new Set(['get_refund', 'check_refund_policy', 'track_refund', 'cancel_order', 'check_cancellation_fee', 'complaint']);
 
 /** Replies offered at most. */
@@ -233,7 +233,7 @@ async function kbSuggestions(context: CoreContext, text: string, analysis: Analy
 function macroSuggestions(context: CoreContext, conversationId: string, text: string, analysis: Analysis, order: Order | null): Suggestion[] {
   if (analysis.outOfScope) return [];
   // "I have updated the address on your order" is wrong once the order has shipped: still offered, as a draft below the facts.
-  const tooLate = beforeShippingIntents.has(analysis.intent) && order !== null && order.status !== 'pending' && order.status !== 'paid';
+  const tooLate = beforeShippingIntents.has(analysis.intent) && order !== null && !awaitingShipment(order);
   const macros = context.db.prepare('SELECT external_id AS id, name, body FROM macros WHERE intent = ?').all(analysis.intent) as { id: string; name: string; body: string }[];
   const chinese = replyLanguage(text) === 'zh';
   const orderNumber = analysis.entities.find((entity) => entity.type === 'order')?.value;

@@ -38,7 +38,7 @@ export function listProducts(context: CoreContext, args: ApiArgs<'catalog.list'>
   if (query) {
     where.push("(p.title LIKE @query ESCAPE '\\' OR p.sku LIKE @query ESCAPE '\\' OR p.description LIKE @query ESCAPE '\\')");
     const escaped = escapeLike(query);
-    Object.assign(parameters, { query: `%${escaped}%`, exact: query, prefix: `${escaped}%`, wordPrefix: `% ${escaped}%` });
+    Object.assign(parameters, { query: likePattern(query), exact: query, prefix: `${escaped}%`, wordPrefix: `% ${escaped}%` });
   }
   if (args.category) {
     where.push('p.category = @category');
